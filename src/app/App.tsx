@@ -1,0 +1,4 @@
+/** Placeholder shell until the editor lands. */
+export function App() {
+  return <h1>convflow</h1>;
+}

@@ -1,0 +1,196 @@
+import { applyEdits, type GraphEdit } from '../graph/edits.ts';
+import type { ParseResult } from '../graph/parse.ts';
+import { inferShapes, type NodeShape } from '../graph/shape-inference.ts';
+import { descendantsOf, topologicalOrder } from '../graph/topo.ts';
+import type { GraphDocument } from '../graph/types.ts';
+import { now } from './clock.ts';
+import { runNode } from './registry.ts';
+import type { Tensor } from './tensor.ts';
+import { WeightStore } from './weight-store.ts';
+
+/** What one evaluation delivers. */
+export interface EvaluationReport {
+  /** The edit count this report reflects; a report never arrives after one with a larger epoch. */
+  epoch: number;
+  /** Nodes computed for this report, in topological order (including those that errored). */
+  recomputed: string[];
+  /** Outputs of the recomputed nodes that succeeded. */
+  outputs: Map<string, Tensor>;
+  /** Milliseconds each recomputed node took. */
+  timings: Map<string, number>;
+  /** Every node's current error, recomputed or not. */
+  errors: Map<string, string>;
+  /** Every node's inferred shape. */
+  shapes: Map<string, NodeShape>;
+  nodeCount: number;
+  elapsedMs: number;
+}
+
+const EMPTY: GraphDocument = { format: 'convflow-graph', version: 1, nodes: [], edges: [] };
+
+/**
+ * A graph and its cached outputs. Edits mark the edited nodes and their descendants dirty;
+ * `evaluate` recomputes exactly those, in topological order (Observable's runtime).
+ * @example
+ * const s = new EngineSession();
+ * s.apply([{ kind: 'load', graph }]);
+ * s.evaluate().recomputed; // every node
+ * s.apply([{ kind: 'setParams', id: 'c1', params: { padding: 'same' } }]);
+ * s.evaluate().recomputed; // 'c1' and what lies downstream of it
+ */
+export class EngineSession {
+  private doc: GraphDocument = EMPTY;
+  private shapes = new Map<string, NodeShape>();
+  private order: string[] = [];
+  private inputOf = new Map<string, string>();
+  private outputs = new Map<string, Float32Array>();
+  private dirty = new Set<string>();
+  /** Computed since the last delivered report. */
+  private undelivered = new Set<string>();
+  private timings = new Map<string, number>();
+  /** Failures while computing (not foreseeable from shapes), kept until the node is recomputed. */
+  private runtimeErrors = new Map<string, string>();
+  private weights = new WeightStore();
+  private epoch = 0;
+  private computing = false;
+
+  get document(): GraphDocument {
+    return this.doc;
+  }
+
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
+  /** Apply edits atomically; on error nothing changes. Returns the new epoch. */
+  apply(edits: readonly GraphEdit[]): ParseResult<number> {
+    const result = applyEdits(this.doc, edits);
+    if (!result.ok) return result;
+    for (const id of result.value.removed) this.forget(id);
+    this.install(result.value.doc, result.value.touched);
+    if (edits.length > 0) this.epoch++;
+    return { ok: true, value: this.epoch };
+  }
+
+  /** Replace the graph with an already-validated document; every node becomes dirty. */
+  load(doc: GraphDocument): number {
+    for (const n of this.doc.nodes) this.forget(n.id);
+    this.install(doc, new Set(doc.nodes.map((n) => n.id)));
+    return ++this.epoch;
+  }
+
+  private install(doc: GraphDocument, touched: Set<string>): void {
+    this.doc = doc;
+    this.inputOf = new Map(doc.edges.map((e) => [e.target, e.source]));
+    this.order = topologicalOrder(
+      doc.nodes.map((n) => n.id),
+      doc.edges,
+    ).order;
+    for (const id of descendantsOf(touched, doc.edges)) this.dirty.add(id);
+    this.shapes = inferShapes(doc);
+    for (const [id, error] of this.runtimeErrors)
+      if (!this.dirty.has(id)) this.shapes.set(id, { ok: false, error });
+  }
+
+  /** Recompute every dirty node now. */
+  evaluate(): EvaluationReport {
+    for (const _ of this.steps());
+    return this.report();
+  }
+
+  /**
+   * Recompute with `pause()` awaited between nodes, so newer edits can arrive. If one does,
+   * returns null: the work done so far is kept, and the next evaluation delivers it.
+   */
+  async evaluateAsync(pause: () => Promise<void>): Promise<EvaluationReport | null> {
+    const started = this.epoch;
+    for (const _ of this.steps()) {
+      await pause();
+      if (this.epoch !== started) return null;
+    }
+    return this.report();
+  }
+
+  /** The cached output of a node, if it has one. */
+  output(id: string): Tensor | undefined {
+    const data = this.outputs.get(id);
+    const shape = this.shapes.get(id);
+    return data && shape?.ok ? { shape: shape.shape, data } : undefined;
+  }
+
+  /** Nodes waiting to be recomputed. */
+  get pending(): ReadonlySet<string> {
+    return this.dirty;
+  }
+
+  private *steps(): Generator<string, void> {
+    if (this.computing) throw new Error('an evaluation is already running on this session');
+    this.computing = true;
+    try {
+      for (const id of [...this.order]) {
+        if (!this.dirty.has(id)) continue;
+        this.computeNode(id);
+        yield id;
+      }
+    } finally {
+      this.computing = false;
+    }
+  }
+
+  private computeNode(id: string): void {
+    const start = now();
+    this.dirty.delete(id);
+    this.undelivered.add(id);
+    this.outputs.delete(id);
+    this.runtimeErrors.delete(id);
+    const shape = this.shapes.get(id);
+    const node = this.doc.nodes.find((n) => n.id === id);
+    if (!node || !shape?.ok) return;
+    const source = this.inputOf.get(id);
+    const input = source === undefined ? new Float32Array(0) : this.outputs.get(source);
+    try {
+      if (!input) throw new Error(`input "${source}" has an error`);
+      this.outputs.set(id, runNode(node, input, shape, this.weights));
+    } catch (e) {
+      // An allocation failure on one node must not take the session (or the worker) down.
+      const error = input ? `could not compute: ${(e as Error).message}` : (e as Error).message;
+      this.runtimeErrors.set(id, error);
+      this.shapes.set(id, { ok: false, error });
+    }
+    this.timings.set(id, now() - start);
+  }
+
+  private report(): EvaluationReport {
+    const recomputed = this.order.filter((id) => this.undelivered.has(id));
+    this.undelivered.clear();
+    const outputs = new Map<string, Tensor>();
+    const timings = new Map<string, number>();
+    for (const id of recomputed) {
+      const t = this.output(id);
+      if (t) outputs.set(id, t);
+      timings.set(id, this.timings.get(id) ?? 0);
+    }
+    const errors = new Map<string, string>();
+    for (const [id, s] of this.shapes) if (!s.ok) errors.set(id, s.error);
+    const elapsedMs = [...timings.values()].reduce((a, b) => a + b, 0);
+    return {
+      epoch: this.epoch,
+      recomputed,
+      outputs,
+      timings,
+      errors,
+      shapes: new Map(this.shapes),
+      nodeCount: this.order.length,
+      elapsedMs,
+    };
+  }
+
+  private forget(id: string): void {
+    this.outputs.delete(id);
+    this.dirty.delete(id);
+    this.undelivered.delete(id);
+    this.timings.delete(id);
+    this.runtimeErrors.delete(id);
+    this.weights.forget(id);
+  }
+}

@@ -1,0 +1,145 @@
+import { describeIssues, parseGraph, parseNode, type ParseResult } from './parse.ts';
+import { structureSchema } from './schema.ts';
+import type { GraphDocument, GraphNode, Position } from './types.ts';
+
+/**
+ * One change to a graph, as the editor sends it: small, so a keystroke never ships the
+ * whole document. `setParams` merges its fields into the node's params.
+ */
+export type GraphEdit =
+  | { kind: 'load'; graph: unknown }
+  | { kind: 'addNode'; node: unknown }
+  | { kind: 'removeNode'; id: string }
+  | { kind: 'setParams'; id: string; params: Record<string, unknown> }
+  | { kind: 'moveNode'; id: string; position: Position }
+  | { kind: 'addEdge'; source: string; target: string }
+  | { kind: 'removeEdge'; source: string; target: string };
+
+export interface EditOutcome {
+  doc: GraphDocument;
+  /** Nodes whose own output may change; they and their descendants must be recomputed. */
+  touched: Set<string>;
+  /** Nodes that no longer exist. */
+  removed: Set<string>;
+}
+
+/**
+ * Apply edits in order, all or nothing: the first invalid edit returns its error and the
+ * document stays as it was.
+ * @example applyEdits(doc, [{ kind: 'setParams', id: 'c1', params: { padding: 'same' } }])
+ */
+export function applyEdits(
+  doc: GraphDocument,
+  edits: readonly GraphEdit[],
+): ParseResult<EditOutcome> {
+  let current = doc;
+  const touched = new Set<string>();
+  const removed = new Set<string>();
+  for (const edit of edits) {
+    const next = applyOne(current, edit, touched, removed);
+    if (!next.ok) return next;
+    current = next.value;
+  }
+  const structure = structureSchema.safeParse(current);
+  if (!structure.success) return { ok: false, error: describeIssues(structure.error.issues) };
+  for (const id of removed) if (current.nodes.some((n) => n.id === id)) removed.delete(id);
+  return { ok: true, value: { doc: current, touched, removed } };
+}
+
+/** Why connecting `source` to `target` would be refused, or null if it is fine. */
+export function connectionProblem(
+  doc: GraphDocument,
+  source: string,
+  target: string,
+): string | null {
+  if (source === target) return 'a node cannot feed itself';
+  const result = applyEdits(doc, [{ kind: 'addEdge', source, target }]);
+  if (result.ok) return null;
+  if (result.error.includes('cycle'))
+    return `connecting "${source}" to "${target}" would make a cycle`;
+  return result.error.replace(/^edges\[\d+\]\.\w+: /, '');
+}
+
+function applyOne(
+  doc: GraphDocument,
+  edit: GraphEdit,
+  touched: Set<string>,
+  removed: Set<string>,
+): ParseResult<GraphDocument> {
+  switch (edit.kind) {
+    case 'load': {
+      const parsed = parseGraph(edit.graph);
+      if (!parsed.ok) return parsed;
+      for (const n of doc.nodes) removed.add(n.id);
+      for (const n of parsed.value.nodes) touched.add(n.id);
+      return parsed;
+    }
+    case 'addNode': {
+      const node = parseNode(edit.node);
+      if (!node.ok) return { ok: false, error: `new node: ${node.error}` };
+      if (doc.nodes.some((n) => n.id === node.value.id))
+        return { ok: false, error: `a node with id "${node.value.id}" already exists` };
+      touched.add(node.value.id);
+      return { ok: true, value: { ...doc, nodes: [...doc.nodes, node.value] } };
+    }
+    case 'removeNode': {
+      if (!find(doc, edit.id)) return missing(edit.id);
+      for (const e of doc.edges) if (e.source === edit.id) touched.add(e.target);
+      touched.delete(edit.id);
+      removed.add(edit.id);
+      return {
+        ok: true,
+        value: {
+          ...doc,
+          nodes: doc.nodes.filter((n) => n.id !== edit.id),
+          edges: doc.edges.filter((e) => e.source !== edit.id && e.target !== edit.id),
+        },
+      };
+    }
+    case 'setParams': {
+      const old = find(doc, edit.id);
+      if (!old) return missing(edit.id);
+      const node = parseNode({ ...old, params: { ...old.params, ...edit.params } });
+      if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
+      touched.add(edit.id);
+      return { ok: true, value: replaceNode(doc, node.value) };
+    }
+    case 'moveNode': {
+      const old = find(doc, edit.id);
+      if (!old) return missing(edit.id);
+      if (!Number.isFinite(edit.position.x) || !Number.isFinite(edit.position.y))
+        return { ok: false, error: 'position: expected finite numbers' };
+      return {
+        ok: true,
+        value: replaceNode(doc, { ...old, position: { x: edit.position.x, y: edit.position.y } }),
+      };
+    }
+    case 'addEdge':
+      touched.add(edit.target);
+      return {
+        ok: true,
+        value: { ...doc, edges: [...doc.edges, { source: edit.source, target: edit.target }] },
+      };
+    case 'removeEdge': {
+      const edges = doc.edges.filter(
+        (e) => !(e.source === edit.source && e.target === edit.target),
+      );
+      if (edges.length === doc.edges.length)
+        return { ok: false, error: `no edge from "${edit.source}" to "${edit.target}"` };
+      touched.add(edit.target);
+      return { ok: true, value: { ...doc, edges } };
+    }
+  }
+}
+
+function find(doc: GraphDocument, id: string): GraphNode | undefined {
+  return doc.nodes.find((n) => n.id === id);
+}
+
+function missing(id: string): ParseResult<never> {
+  return { ok: false, error: `no node with id "${id}"` };
+}
+
+function replaceNode(doc: GraphDocument, node: GraphNode): GraphDocument {
+  return { ...doc, nodes: doc.nodes.map((n) => (n.id === node.id ? node : n)) };
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { graphSchema, nodeSchema } from './schema.ts';
+import type { GraphDocument, GraphNode } from './types.ts';
+
+/** Largest document text read, in characters; checked before JSON.parse allocates anything. */
+export const MAX_DOCUMENT_CHARS = 256 * 1024 * 1024;
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Validate an already-parsed JSON value as a graph document, filling defaults.
+ * The error names the path and the rule: `nodes[2].params.kernelSize: expected two integers from 1 to 64`.
+ */
+export function parseGraph(value: unknown): ParseResult<GraphDocument> {
+  const result = graphSchema.safeParse(value);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: describeIssues(result.error.issues) };
+}
+
+/** Validate JSON text as a graph document. */
+export function parseGraphText(text: string): ParseResult<GraphDocument> {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return {
+      ok: false,
+      error: `document is ${text.length} characters, over the limit of ${MAX_DOCUMENT_CHARS}`,
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `not JSON: ${(e as Error).message}` };
+  }
+  return parseGraph(value);
+}
+
+/** Validate one node (as an edit would bring it), filling defaults. */
+export function parseNode(value: unknown): ParseResult<GraphNode> {
+  const result = nodeSchema.safeParse(value);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, error: describeIssues(result.error.issues) };
+}
+
+/** `nodes[2].params.kernelSize` from `['nodes', 2, 'params', 'kernelSize']`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid document';
+  const where = formatPath(first.path);
+  const message = clip(first.message);
+  const more =
+    issues.length > 1
+      ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+      : '';
+  return `${where === '' ? 'document' : where}: ${message}${more}`;
+}
+
+/** Messages may quote user text; never echo megabytes of it. */
+function clip(text: string): string {
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

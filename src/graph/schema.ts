@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { checkGraphStructure } from './structure.ts';
+import { checkNodeWeights } from './weight-shapes.ts';
+
+const intIn = (min: number, max: number, what: string) =>
+  z
+    .number({ error: `expected ${what}` })
+    .int({ error: `expected ${what}` })
+    .min(min, { error: `expected ${what}` })
+    .max(max, { error: `expected ${what}` });
+
+const intPair = (min: number, max: number) => {
+  const message = `expected two integers from ${min} to ${max}`;
+  return z.custom<[number, number]>(
+    (v) =>
+      Array.isArray(v) &&
+      v.length === 2 &&
+      v.every((n) => Number.isInteger(n) && n >= min && n <= max),
+    { error: message },
+  );
+};
+
+const finiteNumbers = z.custom<number[]>(
+  (v) => Array.isArray(v) && v.every((n) => typeof n === 'number' && Number.isFinite(n)),
+  { error: 'expected an array of finite numbers' },
+);
+
+const shape = z.custom<number[]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length >= 1 &&
+    v.length <= 4 &&
+    v.every((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxTensorElements),
+  { error: `expected 1 to 4 integers from 1 to ${LIMITS.maxTensorElements}` },
+);
+
+function checkTensorSize(t: { shape: number[]; data: number[] }, ctx: z.RefinementCtx) {
+  const size = t.shape.reduce((a, b) => a * b, 1);
+  if (size > LIMITS.maxTensorElements) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['shape'],
+      message: `${t.shape.join('×')} is ${size} elements, over the limit of ${LIMITS.maxTensorElements}`,
+    });
+  } else if (t.data.length !== size) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['data'],
+      message: `expected ${size} values for shape [${t.shape.join(', ')}], got ${t.data.length}`,
+    });
+  }
+}
+
+const tensorWith = (shapeSchema: z.ZodType<number[]>) =>
+  z.strictObject({ shape: shapeSchema, data: finiteNumbers }).superRefine(checkTensorSize);
+
+/** `{shape, data}`: flat, row-major, channels last. */
+export const tensorSchema = tensorWith(shape);
+
+export const initializerSchema = z.strictObject({
+  init: z.enum(['glorotUniform', 'heUniform', 'zeros', 'ones'], {
+    error: 'expected one of "glorotUniform", "heUniform", "zeros", "ones"',
+  }),
+  seed: intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`).default(0),
+});
+
+/** A weight: explicit values, or a seeded initializer resolved the same way everywhere. */
+export const weightSchema = z.union([tensorSchema, initializerSchema], {
+  error: 'expected a tensor {shape, data} or an initializer {init, seed}',
+});
+
+const activation = z.enum(['linear', 'relu', 'sigmoid', 'tanh', 'softmax'], {
+  error: 'expected one of "linear", "relu", "sigmoid", "tanh", "softmax"',
+});
+const padding = z.enum(['valid', 'same'], { error: 'expected "valid" or "same"' });
+const bool = z.boolean({ error: 'expected true or false' });
+
+const inputShape = z.custom<[number, number, number]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length === 3 &&
+    v.every(
+      (n, i) =>
+        Number.isInteger(n) && n >= 1 && n <= (i < 2 ? LIMITS.maxSpatial : LIMITS.maxChannels),
+    ),
+  {
+    error: `expected [H, W, C]: H and W from 1 to ${LIMITS.maxSpatial}, C from 1 to ${LIMITS.maxChannels}`,
+  },
+);
+
+const position = z
+  .strictObject({
+    x: z.number({ error: 'expected a finite number' }),
+    y: z.number({ error: 'expected a finite number' }),
+  })
+  .default({ x: 0, y: 0 });
+
+const nodeId = z
+  .string({ error: 'expected a string' })
+  .min(1, { error: 'expected a non-empty id' })
+  .max(LIMITS.maxIdLength, { error: `expected an id of at most ${LIMITS.maxIdLength} characters` });
+
+const base = {
+  id: nodeId,
+  position,
+  label: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+};
+
+export const inputParamsSchema = z.strictObject({
+  tensor: tensorWith(inputShape),
+});
+export const conv2dParamsSchema = z.strictObject({
+  filters: intIn(1, LIMITS.maxFilters, `an integer from 1 to ${LIMITS.maxFilters}`),
+  kernelSize: intPair(1, LIMITS.maxWindow),
+  strides: intPair(1, LIMITS.maxStride).default([1, 1]),
+  padding: padding.default('valid'),
+  activation: activation.default('linear'),
+  useBias: bool.default(true),
+  kernel: weightSchema.default({ init: 'glorotUniform', seed: 0 }),
+  bias: weightSchema.default({ init: 'zeros', seed: 0 }),
+});
+export const maxPoolParamsSchema = z.strictObject({
+  poolSize: intPair(1, LIMITS.maxWindow).default([2, 2]),
+  /** Omitted: equal to poolSize, as in Keras. */
+  strides: intPair(1, LIMITS.maxStride).optional(),
+  padding: padding.default('valid'),
+});
+export const flattenParamsSchema = z.strictObject({});
+export const denseParamsSchema = z.strictObject({
+  units: intIn(1, LIMITS.maxUnits, `an integer from 1 to ${LIMITS.maxUnits}`),
+  activation: activation.default('linear'),
+  useBias: bool.default(true),
+  kernel: weightSchema.default({ init: 'glorotUniform', seed: 0 }),
+  bias: weightSchema.default({ init: 'zeros', seed: 0 }),
+});
+export const dropoutParamsSchema = z.strictObject({
+  rate: z
+    .number({ error: 'expected a number from 0 up to (not including) 1' })
+    .min(0, { error: 'expected a number from 0 up to (not including) 1' })
+    .lt(1, { error: 'expected a number from 0 up to (not including) 1' }),
+  training: bool.default(false),
+  seed: intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`).default(0),
+});
+
+const nodeOf = <T extends string, P extends z.ZodType>(type: T, params: P) =>
+  z.strictObject({ ...base, type: z.literal(type), params });
+
+export const paramsSchemas = {
+  Input: inputParamsSchema,
+  Conv2D: conv2dParamsSchema,
+  MaxPool: maxPoolParamsSchema,
+  Flatten: flattenParamsSchema,
+  Dense: denseParamsSchema,
+  Dropout: dropoutParamsSchema,
+} as const;
+
+export const NODE_TYPES = Object.keys(paramsSchemas) as (keyof typeof paramsSchemas)[];
+
+export const nodeSchema = z
+  .discriminatedUnion(
+    'type',
+    [
+      nodeOf('Input', inputParamsSchema),
+      nodeOf('Conv2D', conv2dParamsSchema),
+      nodeOf('MaxPool', maxPoolParamsSchema),
+      nodeOf('Flatten', flattenParamsSchema.default({})),
+      nodeOf('Dense', denseParamsSchema),
+      nodeOf('Dropout', dropoutParamsSchema),
+    ],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union' && 'note' in issue
+          ? `expected one of ${NODE_TYPES.map((t) => `"${t}"`).join(', ')}`
+          : undefined,
+    },
+  )
+  .superRefine(checkNodeWeights);
+
+export const edgeSchema = z.strictObject({
+  id: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+  source: nodeId,
+  target: nodeId,
+});
+
+export const graphSchema = z
+  .strictObject({
+    format: z.literal('convflow-graph', { error: 'expected "convflow-graph"' }),
+    version: z.literal(1, { error: 'expected 1 (the only version this build reads)' }),
+    title: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+    nodes: z
+      .array(nodeSchema, { error: 'expected an array of nodes' })
+      .max(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` }),
+    edges: z
+      .array(edgeSchema, { error: 'expected an array of edges' })
+      .max(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` }),
+  })
+  .superRefine(checkGraphStructure);
+
+/** Only the graph-wide rules, for checking an edit without re-validating every tensor. */
+export const structureSchema = z
+  .object({
+    nodes: z
+      .array(z.looseObject({ id: z.string(), type: z.string() }))
+      .max(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` }),
+    edges: z
+      .array(z.looseObject({ source: z.string(), target: z.string() }))
+      .max(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` }),
+  })
+  .superRefine(checkGraphStructure);

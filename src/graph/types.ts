@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type {
+  conv2dParamsSchema,
+  denseParamsSchema,
+  dropoutParamsSchema,
+  edgeSchema,
+  flattenParamsSchema,
+  graphSchema,
+  initializerSchema,
+  inputParamsSchema,
+  maxPoolParamsSchema,
+  nodeSchema,
+  tensorSchema,
+  weightSchema,
+} from './schema.ts';
+
+/** A tensor as the document stores it: flat, row-major, channels last. */
+export type TensorValue = z.output<typeof tensorSchema>;
+export type Initializer = z.output<typeof initializerSchema>;
+export type WeightSpec = z.output<typeof weightSchema>;
+
+export type InputParams = z.output<typeof inputParamsSchema>;
+export type Conv2DParams = z.output<typeof conv2dParamsSchema>;
+export type MaxPoolParams = z.output<typeof maxPoolParamsSchema>;
+export type FlattenParams = z.output<typeof flattenParamsSchema>;
+export type DenseParams = z.output<typeof denseParamsSchema>;
+export type DropoutParams = z.output<typeof dropoutParamsSchema>;
+
+/** A node with every default filled in: what the engine and the UI work with. */
+export type GraphNode = z.output<typeof nodeSchema>;
+export type NodeType = GraphNode['type'];
+export type NodeOf<T extends NodeType> = Extract<GraphNode, { type: T }>;
+export type ParamsOf<T extends NodeType> = NodeOf<T>['params'];
+export type GraphEdge = z.output<typeof edgeSchema>;
+/** A parsed graph document, format v1. */
+export type GraphDocument = z.output<typeof graphSchema>;
+/** A graph document as written, defaults optional. */
+export type GraphDocumentInput = z.input<typeof graphSchema>;
+export type Position = GraphNode['position'];
+
+export function isInitializer(w: WeightSpec): w is Initializer {
+  return 'init' in w;
+}
