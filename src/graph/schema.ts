@@ -183,11 +183,25 @@ export const edgeSchema = z.strictObject({
   target: nodeId,
 });
 
+const text = (max: number) =>
+  z
+    .string({ error: 'expected a string' })
+    .max(max, { error: `expected at most ${max} characters` });
+const localized = (max: number) =>
+  z.strictObject({ en: text(max).optional(), ja: text(max).optional() });
+
+/** Presentation only: a preset's title and description in each UI language, and its slide. */
+export const metaSchema = z.strictObject({
+  slide: intIn(1, 99, 'a slide number from 1 to 99').optional(),
+  title: localized(200).optional(),
+  description: localized(4000).optional(),
+});
+
 export const graphSchema = z
   .strictObject({
     format: z.literal('convflow-graph', { error: 'expected "convflow-graph"' }),
     version: z.literal(1, { error: 'expected 1 (the only version this build reads)' }),
-    title: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+    meta: metaSchema.optional(),
     nodes: z
       .array(nodeSchema, { error: 'expected an array of nodes' })
       .max(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` }),

@@ -36,6 +36,7 @@ export type GraphEdge = z.output<typeof edgeSchema>;
 export type GraphDocument = z.output<typeof graphSchema>;
 /** A graph document as written, defaults optional. */
 export type GraphDocumentInput = z.input<typeof graphSchema>;
+export type GraphMeta = NonNullable<GraphDocument['meta']>;
 export type Position = GraphNode['position'];
 
 export function isInitializer(w: WeightSpec): w is Initializer {
