@@ -30,7 +30,7 @@ export function parseGraphText(text: string): ParseResult<GraphDocument> {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: `not JSON: ${(e as Error).message}` };
+    return { ok: false, error: `not JSON: ${clip((e as Error).message)}` };
   }
   return parseGraph(value);
 }
@@ -65,7 +65,14 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return `${where === '' ? 'document' : where}: ${message}${more}`;
 }
 
-/** Messages may quote user text; never echo megabytes of it. */
+/**
+ * Messages may quote user text; never echo megabytes of it, nor a line break or control
+ * character that would split the one-line error the CLI promises.
+ */
 function clip(text: string): string {
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  const short = text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  return short.replace(
+    /[\p{Cc}\u2028\u2029]/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
