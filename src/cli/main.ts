@@ -1,11 +1,17 @@
 import { EngineSession } from '../engine/session.ts';
-import { parseGraphText } from '../graph/parse.ts';
+import { decodeGraphLink, encodeGraphLink, hasGraphLink } from '../graph/link-codec.ts';
+import { parseGraphText, type ParseResult } from '../graph/parse.ts';
+import type { GraphDocument } from '../graph/types.ts';
 import { profileLines, writeReport } from './format-output.ts';
 import { readSource } from './read-source.ts';
 
 const USAGE = `usage: convflow eval SOURCE [--profile]
+       convflow share FILE
 
-  SOURCE   a graph document (format v1, see docs/graph-format.md), or - for stdin
+  eval     evaluate a graph and print every node's output as JSON
+  share    print the share-link fragment (#graph=…) of a graph file
+  SOURCE   a graph document (format v1, see docs/graph-format.md), - for stdin,
+           or a share link or its fragment (#graph=…)
   --profile  print each node's time on stderr
 
 exit 0: every node evaluated; 1: some node has an error; 2: SOURCE is not a valid graph`;
@@ -14,18 +20,13 @@ exit 0: every node evaluated; 1: some node has an error; 2: SOURCE is not a vali
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return usage(0);
+  if (command === 'share') return share(rest);
   if (command !== 'eval')
     return usage(2, command === undefined ? 'no command' : `unknown command "${command}"`);
   const profile = rest.includes('--profile');
   const sources = rest.filter((a) => a !== '--profile');
   if (sources.length !== 1) return usage(2, 'eval takes exactly one SOURCE');
-  let text: string;
-  try {
-    text = readSource(sources[0]);
-  } catch (e) {
-    return fail((e as Error).message);
-  }
-  const parsed = parseGraphText(text);
+  const parsed = loadGraph(sources[0]);
   if (!parsed.ok) return fail(parsed.error);
   const session = new EngineSession();
   session.load(parsed.value);
@@ -39,6 +40,25 @@ function main(argv: string[]): number {
     process.stderr.write(profileLines(report, (id) => types.get(id) ?? '?').join('\n') + '\n');
   }
   return report.errors.size > 0 ? 1 : 0;
+}
+
+function share(args: string[]): number {
+  if (args.length !== 1) return usage(2, 'share takes exactly one FILE');
+  const parsed = loadGraph(args[0]);
+  if (!parsed.ok) return fail(parsed.error);
+  process.stdout.write(encodeGraphLink(parsed.value) + '\n');
+  return 0;
+}
+
+/** A graph from a file, stdin, or a share link / fragment. */
+function loadGraph(source: string): ParseResult<GraphDocument> {
+  if (/^https?:\/\//.test(source) || source.startsWith('#') || hasGraphLink(source))
+    return decodeGraphLink(source);
+  try {
+    return parseGraphText(readSource(source));
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
 }
 
 function usage(code: number, problem?: string): number {

@@ -1,0 +1,114 @@
+import { deflateSync, Inflate } from 'fflate';
+import { decodeBase64url, encodeBase64url } from './base64url.ts';
+import { parseGraphText, type ParseResult } from './parse.ts';
+import { utf8Decode, utf8Encode } from './text-codec.ts';
+import type { GraphDocument } from './types.ts';
+
+/** The fragment key: `#graph=…`. */
+export const LINK_KEY = 'graph';
+/** Prefix of the compressed form; the digit is the codec's version (the graph carries its own). */
+const COMPRESSED = 'z1.';
+/** Longest fragment read, in characters. */
+export const MAX_LINK_CHARS = 8 * 1024 * 1024;
+/** Most bytes a compressed graph may inflate to: a decompression bomb stops here. */
+export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The fragment of a share link for a graph: `#graph=z1.<base64url(deflate-raw(JSON))>`.
+ * @example encodeGraphLink(doc) // '#graph=z1.q1ZKSy3KS8lVsqpWSs7PS8…'
+ */
+export function encodeGraphLink(doc: GraphDocument): string {
+  const bytes = deflateSync(utf8Encode(JSON.stringify(doc)), { level: 9 });
+  return `#${LINK_KEY}=${COMPRESSED}${encodeBase64url(bytes)}`;
+}
+
+/** The fragment of a link that carries the graph as plain URI-encoded JSON (hand-writable). */
+export function encodePlainGraphLink(doc: unknown): string {
+  return `#${LINK_KEY}=${encodeURIComponent(JSON.stringify(doc))}`;
+}
+
+/** Whether a fragment or URL carries a graph at all. */
+export function hasGraphLink(link: string): boolean {
+  return extractPayload(link) !== null;
+}
+
+/**
+ * Read a graph from a full link, a fragment (`#graph=…`) or the bare payload. Accepts the
+ * compressed form and plain URI-encoded JSON. Never throws: a malformed, truncated,
+ * oversized or hostile link gives a message naming the problem.
+ */
+export function decodeGraphLink(link: string): ParseResult<GraphDocument> {
+  if (link.length > MAX_LINK_CHARS)
+    return fail(`is ${link.length} characters, over the limit of ${MAX_LINK_CHARS}`);
+  const payload = extractPayload(link) ?? link;
+  const text = payload.startsWith(COMPRESSED)
+    ? inflateText(payload.slice(COMPRESSED.length))
+    : plainText(payload);
+  if (!text.ok) return text;
+  const parsed = parseGraphText(text.value);
+  return parsed.ok ? parsed : fail(`holds an invalid graph: ${parsed.error}`);
+}
+
+function extractPayload(link: string): string | null {
+  const hash = link.indexOf('#');
+  const fragment = hash >= 0 ? link.slice(hash + 1) : link;
+  for (const part of fragment.split('&')) {
+    if (part.startsWith(`${LINK_KEY}=`)) return part.slice(LINK_KEY.length + 1);
+  }
+  return null;
+}
+
+function inflateText(encoded: string): ParseResult<string> {
+  const bytes = decodeBase64url(encoded);
+  if (!(bytes instanceof Uint8Array)) return fail(`is damaged: the data ${bytes.error}`);
+  const inflated = inflateCapped(bytes);
+  if (!inflated.ok) return inflated;
+  try {
+    return { ok: true, value: utf8Decode(inflated.value) };
+  } catch {
+    return fail('is damaged: the graph is not valid UTF-8 text');
+  }
+}
+
+function inflateCapped(bytes: Uint8Array): ParseResult<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let ended = false;
+  const stream = new Inflate((chunk, final) => {
+    total += chunk.length;
+    if (total > MAX_INFLATED_BYTES) throw new RangeError('bomb');
+    chunks.push(chunk);
+    ended ||= final;
+  });
+  try {
+    const step = 16 * 1024;
+    for (let i = 0; i < bytes.length || i === 0; i += step)
+      stream.push(bytes.subarray(i, i + step), i + step >= bytes.length);
+  } catch (e) {
+    if (e instanceof RangeError)
+      return fail(`inflates to more than ${MAX_INFLATED_BYTES} bytes; refusing it`);
+    return fail(
+      `is damaged: the compressed data is corrupt or truncated (${(e as Error).message})`,
+    );
+  }
+  if (!ended) return fail('is damaged: the compressed data is truncated');
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return { ok: true, value: out };
+}
+
+function plainText(payload: string): ParseResult<string> {
+  try {
+    return { ok: true, value: decodeURIComponent(payload) };
+  } catch {
+    return fail('is damaged: its percent-encoding is invalid');
+  }
+}
+
+function fail(problem: string): { ok: false; error: string } {
+  return { ok: false, error: `link ${problem}` };
+}
