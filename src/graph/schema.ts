@@ -163,7 +163,8 @@ export const nodeSchema = z
     [
       nodeOf('Input', inputParamsSchema),
       nodeOf('Conv2D', conv2dParamsSchema),
-      nodeOf('MaxPool', maxPoolParamsSchema),
+      // Every MaxPool param has a default, so params may be omitted; prefault fills them in.
+      nodeOf('MaxPool', maxPoolParamsSchema.prefault({})),
       nodeOf('Flatten', flattenParamsSchema.default({})),
       nodeOf('Dense', denseParamsSchema),
       nodeOf('Dropout', dropoutParamsSchema),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chain, denseKernel, evaluate, hwc, inputNode, tensorValue } from './helpers.ts';
+import { chain, denseKernel, evaluate, inputNode, tensorValue } from './helpers.ts';
 
 describe('Dense', () => {
   it('x=[2,2,3] units=2 applies along the last axis: [H,W,C] → [H,W,units]', () => {
