@@ -1,0 +1,113 @@
+import type { GraphEdit } from '../graph/edits.ts';
+import { parseGraph } from '../graph/parse.ts';
+import { EngineSession, type EvaluationReport } from './session.ts';
+
+// The core is compiled without DOM typings; a worker, a page and Node all have MessageChannel.
+declare const MessageChannel: new () => {
+  port1: { onmessage: ((event: unknown) => void) | null; close(): void };
+  port2: { postMessage(message: unknown): void; close(): void };
+};
+
+/** What `load` and `apply` answer: the engine's new epoch, or why nothing changed. */
+export type ApplyResult = { ok: true; epoch: number } | { ok: false; error: string };
+
+/** One node's output as it crosses the worker boundary; `data` is the engine's own copy. */
+export interface WireOutput {
+  id: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** An EvaluationReport in structured-clone form: arrays instead of maps. */
+export interface WireReport {
+  epoch: number;
+  /** Nodes computed for this report, in topological order. */
+  recomputed: string[];
+  outputs: WireOutput[];
+  /** `[id, ms]` for each recomputed node. */
+  timings: [string, number][];
+  /** `[id, message]` for every node that currently has an error. */
+  errors: [string, string][];
+  nodeCount: number;
+  elapsedMs: number;
+}
+
+/** The engine as the UI sees it, behind the worker boundary. */
+export interface EngineApi {
+  /** Replace the graph (validated here too: the worker trusts no one). */
+  load(doc: unknown): ApplyResult;
+  /** Apply edits atomically; on error nothing changes. */
+  apply(edits: GraphEdit[]): ApplyResult;
+  /**
+   * Recompute what the edits so far made dirty. Resolves to null when a newer edit arrived
+   * meanwhile: the caller asks again, and the next report delivers the work done so far.
+   */
+  evaluate(): Promise<WireReport | null>;
+}
+
+/**
+ * An engine session behind a message-friendly API. Evaluations run one at a time, each
+ * yielding to the event loop between nodes so that `apply` calls are handled promptly.
+ * @example
+ * const api = createEngineApi();
+ * api.load(graph);
+ * const report = await api.evaluate(); // every node recomputed
+ */
+export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): EngineApi {
+  const session = new EngineSession();
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    load(doc) {
+      const parsed = parseGraph(doc);
+      return parsed.ok ? { ok: true, epoch: session.load(parsed.value) } : parsed;
+    },
+    apply(edits) {
+      const result = session.apply(edits);
+      return result.ok ? { ok: true, epoch: result.value } : result;
+    },
+    evaluate() {
+      // A session runs one evaluation at a time; a second caller waits for the first.
+      const run = queue.then(() => session.evaluateAsync(pause));
+      queue = run.catch(() => undefined);
+      return run.then((report) => (report ? toWireReport(report) : null));
+    },
+  };
+}
+
+/** Copies every output, so the copies can be transferred without touching the cache. */
+export function toWireReport(report: EvaluationReport): WireReport {
+  return {
+    epoch: report.epoch,
+    recomputed: [...report.recomputed],
+    outputs: [...report.outputs].map(([id, t]) => ({
+      id,
+      shape: [...t.shape],
+      data: t.data.slice(),
+    })),
+    timings: [...report.timings],
+    errors: [...report.errors],
+    nodeCount: report.nodeCount,
+    elapsedMs: report.elapsedMs,
+  };
+}
+
+/** The buffers a report can hand over instead of copying. */
+export function transferablesOf(report: WireReport): ArrayBuffer[] {
+  return report.outputs.map((o) => o.data.buffer as ArrayBuffer);
+}
+
+/**
+ * Resolve on a fresh macrotask, after pending messages. A MessageChannel rather than
+ * setTimeout(0), which browsers clamp to 4 ms once nested.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      channel.port2.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

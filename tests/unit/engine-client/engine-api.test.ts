@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineApi, transferablesOf, yieldToEventLoop } from '../../../src/engine/api.ts';
+import convValid from '../../../presets/01-conv-valid.json';
+
+describe('createEngineApi', () => {
+  it('load, evaluate: the slide numbers, as structured-clone friendly data', async () => {
+    const api = createEngineApi();
+    expect(api.load(convValid)).toEqual({ ok: true, epoch: 1 });
+    const report = await api.evaluate();
+    expect(report).not.toBeNull();
+    const conv = report!.outputs.find((o) => o.id === 'conv')!;
+    expect(conv.shape).toEqual([3, 3, 1]);
+    expect([...conv.data]).toEqual([3, 0, 1, 0, 2, 0, 1, 0, 3]);
+    expect(report!.recomputed).toEqual(['input', 'conv']);
+    expect(structuredClone(report)).toEqual(report);
+    expect(transferablesOf(report!)).toHaveLength(2);
+  });
+
+  it('refuses a bad document or edit with a message and keeps the graph', async () => {
+    const api = createEngineApi();
+    api.load(convValid);
+    expect(api.load({ format: 'nope' })).toMatchObject({ ok: false });
+    const bad = api.apply([{ kind: 'addEdge', source: 'conv', target: 'input' }]);
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Input') });
+    expect((await api.evaluate())?.nodeCount).toBe(2);
+  });
+
+  it('outputs are copies: transferring (detaching) one leaves the cache intact', async () => {
+    const api = createEngineApi();
+    api.load(convValid);
+    const first = await api.evaluate();
+    structuredClone(first, { transfer: transferablesOf(first!) });
+    api.apply([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    const second = await api.evaluate();
+    expect(second!.recomputed).toEqual(['conv']);
+    expect(second!.outputs[0]!.data[6]).toBe(3);
+  });
+
+  it('an edit during an evaluation supersedes it (null); the next one delivers all', async () => {
+    let resume = () => {};
+    const paused = new Promise<void>((resolve) => (resume = resolve));
+    let pauses = 0;
+    const api = createEngineApi(() => (pauses++ === 0 ? paused : Promise.resolve()));
+    api.load(convValid);
+    const running = api.evaluate();
+    await yieldToEventLoop(); // now paused after the first node
+    api.apply([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    resume();
+    expect(await running).toBeNull();
+    const report = await api.evaluate();
+    expect(report!.recomputed).toEqual(['input', 'conv']);
+    expect(report!.epoch).toBe(2);
+  });
+
+  it('two evaluate calls at once run one after the other', async () => {
+    const api = createEngineApi(yieldToEventLoop);
+    api.load(convValid);
+    const [a, b] = await Promise.all([api.evaluate(), api.evaluate()]);
+    expect(a!.recomputed).toEqual(['input', 'conv']);
+    expect(b!.recomputed).toEqual([]);
+  });
+});
