@@ -23,7 +23,9 @@ describe('TensorHeatmap: small maps as grids', () => {
     const grid = screen.getByRole('grid', { name: 'conv1 channel 0' });
     expect(within(grid).getAllByRole('row')).toHaveLength(3);
     expect(cellTexts(grid)).toEqual(['3', '0', '1', '0', '2', '0', '1', '0', '3']);
-    expect(within(within(grid).getAllByRole('row')[1]).getAllByRole('gridcell')[1].textContent).toBe('2');
+    expect(
+      within(within(grid).getAllByRole('row')[1]).getAllByRole('gridcell')[1].textContent,
+    ).toBe('2');
     expect(screen.getByText('ch 0')).toBeTruthy();
     expect(screen.queryByRole('img')).toBeNull();
   });
@@ -79,12 +81,15 @@ describe('TensorHeatmap: large maps as canvases', () => {
   it('paints each channel through ImageData, one pixel per cell', () => {
     const puts: ImageData[] = [];
     const ctx = {
-      createImageData: (w: number, h: number) => ({ width: w, height: h, data: new Uint8ClampedArray(4 * w * h) }),
+      createImageData: (w: number, h: number) => ({
+        width: w,
+        height: h,
+        data: new Uint8ClampedArray(4 * w * h),
+      }),
       putImageData: (img: ImageData) => puts.push(img),
     };
-    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
-      ctx as unknown as CanvasRenderingContext2D,
-    );
+    // getContext is overloaded (2d, webgl, webgpu…); the fake only stands in for '2d'.
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
     // Channel 0 is all zeros except the last cell; channel 1 is all 5.
     const data = new Float32Array(20 * 20 * 2);
     data.fill(5);
@@ -128,7 +133,9 @@ describe('TensorHeatmap: colour and legend', () => {
   });
 
   it('signed data uses the diverging scale: negatives red, positives blue', () => {
-    const { container } = render(<TensorHeatmap nodeId="n" tensor={tensor([1, 3, 1], [-2, 0, 2])} />);
+    const { container } = render(
+      <TensorHeatmap nodeId="n" tensor={tensor([1, 3, 1], [-2, 0, 2])} />,
+    );
     expect(container.querySelector('.hm-legend')!.getAttribute('data-scale')).toBe('diverging');
     const [neg, zero, pos] = screen.getAllByRole('gridcell').map(bg);
     expect(neg[0]).toBeGreaterThan(neg[2] + 50);
@@ -137,7 +144,9 @@ describe('TensorHeatmap: colour and legend', () => {
   });
 
   it('the legend writes the minimum and maximum', () => {
-    const { container } = render(<TensorHeatmap nodeId="n" tensor={tensor([4], [-1.5, 0.2, 7, 3])} />);
+    const { container } = render(
+      <TensorHeatmap nodeId="n" tensor={tensor([4], [-1.5, 0.2, 7, 3])} />,
+    );
     expect(container.querySelector('.hm-legend-min')!.textContent).toBe('-1.5');
     expect(container.querySelector('.hm-legend-max')!.textContent).toBe('7');
   });
@@ -160,10 +169,22 @@ describe('TensorHeatmap: selection, hover, busy', () => {
     expect(grid.tabIndex).toBe(0);
     grid.focus();
     fireEvent.keyDown(grid, { key: 'ArrowRight' });
-    expect(onSelectCell).toHaveBeenLastCalledWith({ channel: 0, row: 0, col: 0, index: 0, value: 3 });
+    expect(onSelectCell).toHaveBeenLastCalledWith({
+      channel: 0,
+      row: 0,
+      col: 0,
+      index: 0,
+      value: 3,
+    });
     fireEvent.keyDown(grid, { key: 'ArrowRight' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
-    expect(onSelectCell).toHaveBeenLastCalledWith({ channel: 0, row: 1, col: 1, index: 4, value: 2 });
+    expect(onSelectCell).toHaveBeenLastCalledWith({
+      channel: 0,
+      row: 1,
+      col: 1,
+      index: 4,
+      value: 2,
+    });
     const active = document.getElementById(grid.getAttribute('aria-activedescendant')!)!;
     expect(active.textContent).toBe('2');
     expect(active.getAttribute('aria-selected')).toBe('true');
@@ -173,11 +194,19 @@ describe('TensorHeatmap: selection, hover, busy', () => {
   it('keys inside channel 1 select cells of channel 1', () => {
     const onSelectCell = vi.fn();
     const data = Array.from({ length: 8 }, (_, i) => i);
-    render(<TensorHeatmap nodeId="p" tensor={tensor([2, 2, 2], data)} onSelectCell={onSelectCell} />);
+    render(
+      <TensorHeatmap nodeId="p" tensor={tensor([2, 2, 2], data)} onSelectCell={onSelectCell} />,
+    );
     const grid = screen.getByRole('grid', { name: 'p channel 1' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
-    expect(onSelectCell).toHaveBeenLastCalledWith({ channel: 1, row: 1, col: 0, index: 5, value: 5 });
+    expect(onSelectCell).toHaveBeenLastCalledWith({
+      channel: 1,
+      row: 1,
+      col: 0,
+      index: 5,
+      value: 5,
+    });
   });
 
   it('a controlled selectedCell is shown and not overridden by clicks', () => {
@@ -206,6 +235,14 @@ describe('TensorHeatmap: selection, hover, busy', () => {
     expect(screen.getByText('(row 0, col 1, ch 0) = 0.731')).toBeTruthy();
     fireEvent.mouseLeave(screen.getByRole('grid'));
     expect(screen.queryByText(/= 0\.731/)).toBeNull();
+  });
+
+  it('a recomputed tensor updates the readout of the hovered cell', () => {
+    const { rerender } = render(<TensorHeatmap nodeId="h" tensor={tensor([1, 2, 1], [1, 2])} />);
+    fireEvent.mouseOver(screen.getAllByRole('gridcell')[1]);
+    expect(screen.getByText('(row 0, col 1, ch 0) = 2')).toBeTruthy();
+    rerender(<TensorHeatmap nodeId="h" tensor={tensor([1, 2, 1], [1, 0.5])} />);
+    expect(screen.getByText('(row 0, col 1, ch 0) = 0.5')).toBeTruthy();
   });
 
   it('a strip hover names the element index', () => {

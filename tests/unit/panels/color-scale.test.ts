@@ -67,7 +67,8 @@ describe('colorScaleFor', () => {
 
   it('rgb() from the lookup table agrees with color()', () => {
     const s = colorScaleFor(Float32Array.of(-0.7, 0.1, 1.3));
-    for (const v of [-0.7, -0.2, 0, 0.5, 1.3]) expect(near(s.rgb(v), parseRgb(s.color(v)))).toBe(true);
+    for (const v of [-0.7, -0.2, 0, 0.5, 1.3])
+      expect(near(s.rgb(v), parseRgb(s.color(v)))).toBe(true);
   });
 
   it('NaN and ±Infinity do not set the range; NaN is grey, infinities clamp', () => {

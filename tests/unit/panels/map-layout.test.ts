@@ -7,17 +7,32 @@ import {
   moveCell,
   type MapLayout,
 } from '../../../src/panels/map-layout.ts';
-import { canvasCssSize, gridMetrics, GRID_MAX_WIDTH_PX } from '../../../src/panels/sizing.ts';
+import {
+  canvasCssSize,
+  gridMetrics,
+  GRID_MAX_WIDTH_PX,
+  textEm,
+} from '../../../src/panels/sizing.ts';
 
 const layout = (shape: number[]) => {
-  const l = layoutFor(shape, shape.reduce((a, b) => a * b, 1));
+  const l = layoutFor(
+    shape,
+    shape.reduce((a, b) => a * b, 1),
+  );
   if (typeof l === 'string') throw new Error(l);
   return l;
 };
 
 describe('layoutFor', () => {
   it('[3,3,2] → two small 3×3 maps', () => {
-    expect(layout([3, 3, 2])).toEqual({ rank: 3, rows: 3, cols: 3, channels: 2, count: 9, small: true });
+    expect(layout([3, 3, 2])).toEqual({
+      rank: 3,
+      rows: 3,
+      cols: 3,
+      channels: 2,
+      count: 9,
+      small: true,
+    });
   });
   it('[16,16,1] is small, [17,16,1] is not', () => {
     expect(layout([16, 16, 1]).small).toBe(true);
@@ -27,7 +42,14 @@ describe('layoutFor', () => {
     expect(layout([4, 5])).toMatchObject({ rank: 3, rows: 4, cols: 5, channels: 1 });
   });
   it('[40] → strip in rows of 16 (3 rows, last one short)', () => {
-    expect(layout([40])).toEqual({ rank: 1, rows: 3, cols: 16, channels: 1, count: 40, small: true });
+    expect(layout([40])).toEqual({
+      rank: 1,
+      rows: 3,
+      cols: 16,
+      channels: 1,
+      count: 40,
+      small: true,
+    });
   });
   it('[5] → one row of 5', () => {
     expect(layout([5])).toMatchObject({ rows: 1, cols: 5 });
@@ -93,15 +115,22 @@ describe('moveCell', () => {
 
 describe('sizing', () => {
   it('5×5 maps get 22 px cells; 16×16 ones fit the node width', () => {
-    expect(gridMetrics(layout([5, 5, 1]), 2)).toMatchObject({ cellW: 22, cellH: 22 });
-    const big = gridMetrics(layout([16, 16, 1]), 5);
+    expect(gridMetrics(layout([5, 5, 1]), textEm('12'))).toMatchObject({ cellW: 22, cellH: 22 });
+    const big = gridMetrics(layout([16, 16, 1]), textEm('-0.034'));
     expect(big.cellW * 16).toBeLessThanOrEqual(GRID_MAX_WIDTH_PX);
     expect(big.cellH).toBeLessThan(22);
     expect(big.fontPx).toBeGreaterThanOrEqual(7);
   });
   it('long numbers widen a small map rather than overflow', () => {
-    const m = gridMetrics(layout([3, 3, 1]), 5);
+    const m = gridMetrics(layout([3, 3, 1]), textEm('-0.44'));
     expect(m.cellW).toBeGreaterThan(m.cellH);
+    expect(m.fontPx).toBe(11);
+  });
+  it('two 5×5 maps of two-digit decimals fit side by side in a node', () => {
+    expect(2 * 5 * gridMetrics(layout([5, 5, 2]), textEm('-0.44')).cellW + 10).toBeLessThan(360);
+  });
+  it('textEm counts points and minus signs as narrow', () => {
+    expect(textEm('-0.5')).toBeLessThan(textEm('1234'));
   });
   it('a 224×224 channel is drawn 160 px wide; a 20×20 one at 8 px a cell', () => {
     expect(canvasCssSize(layout([224, 224, 1]), 160)).toEqual({ width: 160, height: 160 });

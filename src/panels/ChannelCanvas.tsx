@@ -1,0 +1,76 @@
+import { memo, useEffect, useRef } from 'react';
+import type { TensorColorScale } from './color-scale.ts';
+import type { ChannelMapProps } from './ChannelGrid.tsx';
+import { canvasHandlers } from './map-events.ts';
+import type { CellPos, MapLayout } from './map-layout.ts';
+import { canvasCssSize } from './sizing.ts';
+
+/**
+ * One large map painted through ImageData, one bitmap pixel per cell, scaled by CSS with
+ * `image-rendering: pixelated`: a 224×224 channel is one element, not 50,176.
+ */
+export const ChannelCanvas = memo(function ChannelCanvas(
+  props: ChannelMapProps & { maxSide: number },
+) {
+  const { nodeId, layout, data, channel, scale, active, maxSide } = props;
+  const ref = useRef<HTMLCanvasElement>(null);
+  const size = canvasCssSize(layout, maxSide);
+
+  useEffect(() => {
+    // jsdom, and a browser out of canvas memory, give no 2D context: draw nothing then.
+    const ctx = ref.current?.getContext('2d');
+    if (ctx) paintChannel(ctx, layout, data, channel, scale);
+  }, [layout, data, channel, scale]);
+
+  const label =
+    layout.rank === 1
+      ? `${nodeId} output, ${layout.count} values`
+      : `${nodeId} channel ${channel}, ${layout.rows}×${layout.cols}`;
+
+  return (
+    <div className="hm-canvas-wrap" style={{ width: size.width, height: size.height }}>
+      <canvas
+        ref={ref}
+        role="img"
+        aria-label={label}
+        className="hm-canvas"
+        width={layout.cols}
+        height={layout.rows}
+        style={{ width: size.width, height: size.height }}
+        {...canvasHandlers(props)}
+      />
+      {active && <SelectionBox layout={layout} pos={active} />}
+    </div>
+  );
+});
+
+function SelectionBox({ layout, pos }: { layout: MapLayout; pos: CellPos }) {
+  const style = {
+    left: `${(pos.col / layout.cols) * 100}%`,
+    top: `${(pos.row / layout.rows) * 100}%`,
+    width: `${100 / layout.cols}%`,
+    height: `${100 / layout.rows}%`,
+  };
+  return <div className="hm-canvas-selection" style={style} aria-hidden="true" />;
+}
+
+/** Writes one channel into the context's bitmap; a strip's unused tail stays transparent. */
+export function paintChannel(
+  ctx: CanvasRenderingContext2D,
+  layout: MapLayout,
+  data: Float32Array,
+  channel: number,
+  scale: TensorColorScale,
+): void {
+  const image = ctx.createImageData(layout.cols, layout.rows);
+  const px = image.data;
+  for (let i = 0; i < layout.count; i++) {
+    const [r, g, b] = scale.rgb(data[i * layout.channels + channel]);
+    const o = 4 * i;
+    px[o] = r;
+    px[o + 1] = g;
+    px[o + 2] = b;
+    px[o + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+}

@@ -1,0 +1,150 @@
+import { useCallback, useMemo, useState } from 'react';
+import { ChannelCanvas } from './ChannelCanvas.tsx';
+import { ChannelGrid } from './ChannelGrid.tsx';
+import { colorScaleFor, type TensorColorScale } from './color-scale.ts';
+import { formatValue, formatValueLong } from './format-value.ts';
+import { HeatmapLegend } from './HeatmapLegend.tsx';
+import {
+  cellAt,
+  cellExists,
+  layoutFor,
+  type CellPos,
+  type HeatmapCell,
+  type MapLayout,
+} from './map-layout.ts';
+import { canvasMaxSide, gridMetrics, MAX_CHANNELS_SHOWN, textEm } from './sizing.ts';
+import './heatmap.css';
+
+export type { CellPos, HeatmapCell } from './map-layout.ts';
+
+export interface TensorHeatmapProps {
+  nodeId: string;
+  /** Channels last: `[H, W, C]` gives one map per channel, `[N]` one strip. */
+  tensor: { shape: readonly number[]; data: Float32Array };
+  /** The node is being recomputed: dims the maps and shows a badge. */
+  busy?: boolean;
+  /** Largest cell of a numbered map, in px (default 22). */
+  maxCellPx?: number;
+  /** Controls the selection when given (null: none); otherwise the component keeps its own. */
+  selectedCell?: CellPos | null;
+  /** Called when a click or an arrow key selects a cell; `index` is into `tensor.data`. */
+  onSelectCell?(cell: HeatmapCell): void;
+}
+
+/**
+ * Draws a node's output tensor: small multiples of per-channel heatmaps (numbered ARIA grids
+ * up to 16×16, pixel canvases above), one shared colour scale with its legend, and a readout
+ * of the hovered or selected cell. Purely presentational: it never computes a tensor.
+ */
+export function TensorHeatmap(props: TensorHeatmapProps) {
+  const { nodeId, tensor, busy = false, maxCellPx, selectedCell, onSelectCell } = props;
+  const { shape, data } = tensor;
+  const layout = useMemo(() => layoutFor(shape, data.length), [shape, data.length]);
+  const scale = useMemo(() => colorScaleFor(data), [data]);
+  const [hover, setHover] = useState<HeatmapCell | null>(null);
+  const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);
+  const selection = selectedCell !== undefined ? selectedCell : ownSelection;
+
+  const select = useCallback(
+    (pos: CellPos) => {
+      if (typeof layout === 'string') return;
+      setOwnSelection(pos);
+      onSelectCell?.(cellAt(layout, data, pos));
+    },
+    [layout, data, onSelectCell],
+  );
+
+  if (typeof layout === 'string') {
+    return <div className="hm-root hm-problem">{`${nodeId}: ${layout}`}</div>;
+  }
+  // Positions, not values, are kept: a recomputed tensor shows its new value at once.
+  const selected = selection && cellExists(layout, selection) ? selection : null;
+  const pointed = hover && cellExists(layout, hover) ? hover : selected;
+  const readout = pointed ? cellAt(layout, data, pointed) : null;
+  return (
+    <div className={busy ? 'hm-root hm-busy' : 'hm-root'} aria-busy={busy} data-scale={scale.kind}>
+      <div className="hm-header">
+        <HeatmapLegend scale={scale} />
+        {busy && <BusyBadge />}
+      </div>
+      <ChannelMaps
+        {...{ nodeId, layout, data, scale, maxCellPx }}
+        selected={selected}
+        onSelect={select}
+        onHover={setHover}
+      />
+      <div className="hm-readout">{readout ? describeCell(layout, readout) : '\u00a0'}</div>
+    </div>
+  );
+}
+
+interface ChannelMapsProps {
+  nodeId: string;
+  layout: MapLayout;
+  data: Float32Array;
+  scale: TensorColorScale;
+  maxCellPx: number | undefined;
+  selected: CellPos | null;
+  onSelect(pos: CellPos): void;
+  onHover(cell: HeatmapCell | null): void;
+}
+
+function ChannelMaps({ layout, data, maxCellPx, selected, ...rest }: ChannelMapsProps) {
+  const shown = Math.min(layout.channels, MAX_CHANNELS_SHOWN);
+  const metrics = useMemo(
+    () =>
+      layout.small
+        ? gridMetrics(layout, widestText(data, layout.channels, shown), maxCellPx)
+        : null,
+    [layout, data, shown, maxCellPx],
+  );
+  const maps = Array.from({ length: shown }, (_, channel) => {
+    const common = { ...rest, layout, data, channel };
+    const active = selected?.channel === channel ? selected : null;
+    return (
+      <figure className="hm-map" key={channel}>
+        {layout.rank === 3 && <figcaption className="hm-caption">ch {channel}</figcaption>}
+        {metrics ? (
+          <ChannelGrid {...common} active={active} metrics={metrics} />
+        ) : (
+          <ChannelCanvas {...common} active={active} maxSide={canvasMaxSide(shown)} />
+        )}
+      </figure>
+    );
+  });
+  return (
+    <>
+      <div className="hm-maps">{maps}</div>
+      {shown < layout.channels && (
+        <div className="hm-note">{`showing ${shown} of ${layout.channels} channels`}</div>
+      )}
+    </>
+  );
+}
+
+/** Widest number, in em, that a shown cell will hold: all maps share one cell size. */
+function widestText(data: Float32Array, channels: number, shown: number): number {
+  let widest = 0;
+  for (let i = 0; i < data.length; i++) {
+    if (i % channels < shown) widest = Math.max(widest, textEm(formatValue(data[i])));
+  }
+  return widest;
+}
+
+function BusyBadge() {
+  return (
+    <span className="hm-busy-badge">
+      <span className="hm-spinner" aria-hidden="true" />
+      computing…
+    </span>
+  );
+}
+
+/** `(row 2, col 1, ch 0) = 0.731`, or `(index 37) = 0.2` for a strip. */
+export function describeCell(layout: MapLayout, cell: HeatmapCell): string {
+  const where =
+    layout.rank === 1
+      ? `index ${cell.index}`
+      : `row ${cell.row}, col ${cell.col}, ch ${cell.channel}`;
+  return `(${where}) = ${formatValueLong(cell.value)}`;
+}

@@ -1,0 +1,98 @@
+import { scaleDiverging, scaleSequential } from 'd3-scale';
+import { interpolateBlues, interpolateRdBu } from 'd3-scale-chromatic';
+
+export type Rgb = readonly [r: number, g: number, b: number];
+
+/** The one colour scale shared by every channel of a tensor. */
+export interface TensorColorScale {
+  /** `sequential` when every finite value is ≥ 0, else `diverging` centred on zero. */
+  readonly kind: 'sequential' | 'diverging';
+  /** Smallest and largest finite value (0 and 0 when there are none). */
+  readonly min: number;
+  readonly max: number;
+  /** CSS colour of a value; NaN gets a neutral grey. */
+  color(v: number): string;
+  /** The same colour as bytes, from a lookup table: cheap enough for millions of pixels. */
+  rgb(v: number): Rgb;
+}
+
+const NAN_RGB: Rgb = [190, 190, 190];
+const LUT_SIZE = 256;
+
+/** Finite minimum and maximum; NaN and ±Infinity are left out. */
+export function finiteExtent(data: ArrayLike<number>): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (!Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min > max ? [0, 0] : [min, max];
+}
+
+/** Parses the `rgb(r, g, b)` strings d3-scale-chromatic's interpolators return. */
+export function parseRgb(css: string): Rgb {
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
+  if (!m) return NAN_RGB;
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+/**
+ * Picks the colour scale for a tensor: sequential light→dark blue over `[min, max]` for
+ * non-negative data, diverging red–white–blue over `[-m, 0, m]` (m = max |v|) when any value
+ * is negative, so zero is always the white middle and positive is always blue.
+ *
+ * @example
+ * colorScaleFor(Float32Array.of(-1, 0, 2)).kind; // 'diverging'
+ */
+export function colorScaleFor(data: ArrayLike<number>): TensorColorScale {
+  const [min, max] = finiteExtent(data);
+  const kind = min < 0 ? 'diverging' : 'sequential';
+  const m = Math.max(Math.abs(min), Math.abs(max));
+  // A constant non-negative tensor has no contrast to show: draw it at the light end
+  // rather than letting d3 pick the middle of a degenerate domain.
+  const scale: (v: number) => string =
+    kind === 'diverging'
+      ? scaleDiverging(interpolateRdBu).domain([-m, 0, m]).clamp(true)
+      : min === max
+        ? () => interpolateBlues(0)
+        : scaleSequential(interpolateBlues).domain([min, max]).clamp(true);
+  const lo = kind === 'diverging' ? -m : min;
+  const span = kind === 'diverging' ? 2 * m : max - min;
+  const lut = buildLut((t) => scale(lo + t * span));
+  return {
+    kind,
+    min,
+    max,
+    color: (v) => (Number.isNaN(v) ? 'rgb(190, 190, 190)' : scale(v)),
+    rgb: (v) => {
+      if (Number.isNaN(v)) return NAN_RGB;
+      const t = span > 0 ? (v - lo) / span : 0;
+      const i = Math.round(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1));
+      return lut[i];
+    },
+  };
+}
+
+function buildLut(colorAt: (t: number) => string): Rgb[] {
+  const lut: Rgb[] = [];
+  for (let i = 0; i < LUT_SIZE; i++) lut.push(parseRgb(colorAt(i / (LUT_SIZE - 1))));
+  return lut;
+}
+
+/** Relative luminance (WCAG) of an sRGB colour, 0 for black to 1 for white. */
+export function luminance([r, g, b]: Rgb): number {
+  const lin = (c: number) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Dark or white text, whichever contrasts more with the cell colour. */
+export function textColorOn(bg: Rgb): string {
+  // Contrast against black equals contrast against white at luminance ≈ 0.179.
+  return luminance(bg) > 0.179 ? '#111827' : '#ffffff';
+}
