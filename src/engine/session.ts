@@ -86,7 +86,12 @@ export class EngineSession {
       doc.nodes.map((n) => n.id),
       doc.edges,
     ).order;
-    for (const id of descendantsOf(touched, doc.edges)) this.dirty.add(id);
+    // A dirty node's cached data belongs to an older epoch (and may not fit its new shape):
+    // drop it, so output() never pairs it with the new document.
+    for (const id of descendantsOf(touched, doc.edges)) {
+      this.dirty.add(id);
+      this.outputs.delete(id);
+    }
     this.shapes = inferShapes(doc);
     for (const [id, error] of this.runtimeErrors)
       if (!this.dirty.has(id)) this.shapes.set(id, { ok: false, error });

@@ -33,9 +33,12 @@ export function checkGraphStructure(doc: Shape, ctx: z.RefinementCtx): void {
       );
     } else inputOf.set(edge.target, edge.source);
   });
-  const { blocked } = topologicalOrder([...types.keys()], doc.edges);
+  // Edges to or from a missing node are reported above; left in, they would block their
+  // targets and read as a cycle.
+  const links = doc.edges.filter((e) => types.has(e.source) && types.has(e.target));
+  const { blocked } = topologicalOrder([...types.keys()], links);
   if (blocked.length > 0) {
-    const cycle = findCycle(blocked, doc.edges);
+    const cycle = findCycle(blocked, links);
     issue(ctx, ['edges'], `the edges form a cycle: ${cycle.map((id) => `"${id}"`).join(' → ')}`);
   }
 }

@@ -64,22 +64,28 @@ export function ancestorsOf(roots: Iterable<string>, links: readonly Link[]): Se
   );
 }
 
-/** One cycle among the blocked nodes, as a path that returns to its start, for messages. */
+/**
+ * One cycle among the blocked nodes, as a path that returns to its start, for messages.
+ * `links` must join only nodes that `topologicalOrder` was given.
+ */
 export function findCycle(blocked: readonly string[], links: readonly Link[]): string[] {
   const inBlocked = new Set(blocked);
-  const children = childrenOf(
-    links.filter((l) => inBlocked.has(l.source) && inBlocked.has(l.target)),
+  const parents = childrenOf(
+    links
+      .filter((l) => inBlocked.has(l.source) && inBlocked.has(l.target))
+      .map(({ source, target }) => ({ source: target, target: source })),
   );
-  const start = blocked.find((id) => children.has(id));
-  if (start === undefined) return [];
   const path: string[] = [];
   const index = new Map<string, number>();
-  let id: string | undefined = start;
-  // Every blocked node on a cycle-only subgraph has a blocked child, so this walk must repeat.
+  let id: string | undefined = blocked[0];
+  // Walk inputs, not outputs: a node downstream of a cycle may lead on to a sink, but every
+  // blocked node has a blocked input (else Kahn would have emitted it), so this walk repeats.
   while (id !== undefined && !index.has(id)) {
     index.set(id, path.length);
     path.push(id);
-    id = children.get(id)?.[0];
+    id = parents.get(id)?.[0];
   }
-  return id === undefined ? path : [...path.slice(index.get(id)), id];
+  if (id === undefined) return [];
+  const cycle = path.slice(index.get(id)).reverse();
+  return [...cycle, cycle[0]!];
 }
