@@ -1,4 +1,6 @@
 import { EngineSession } from '../engine/session.ts';
+import { exportKeras } from '../graph/export-keras.ts';
+import { exportTfjs } from '../graph/export-tfjs.ts';
 import { decodeGraphLink, encodeGraphLink, hasGraphLink } from '../graph/link-codec.ts';
 import { parseGraphText, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
@@ -7,9 +9,11 @@ import { readSource } from './read-source.ts';
 
 const USAGE = `usage: convflow eval SOURCE [--profile]
        convflow share FILE
+       convflow export keras|tfjs FILE
 
   eval     evaluate a graph and print every node's output as JSON
   share    print the share-link fragment (#graph=…) of a graph file
+  export   print the graph as a runnable Keras (Python) or TensorFlow.js program
   SOURCE   a graph document (format v1, see docs/graph-format.md), - for stdin,
            or a share link or its fragment (#graph=…)
   --profile  print each node's time on stderr
@@ -21,6 +25,7 @@ function main(argv: string[]): number {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return usage(0);
   if (command === 'share') return share(rest);
+  if (command === 'export') return exportCode(rest);
   if (command !== 'eval')
     return usage(2, command === undefined ? 'no command' : `unknown command "${command}"`);
   const profile = rest.includes('--profile');
@@ -47,6 +52,25 @@ function share(args: string[]): number {
   const parsed = loadGraph(args[0]);
   if (!parsed.ok) return fail(parsed.error);
   process.stdout.write(encodeGraphLink(parsed.value) + '\n');
+  return 0;
+}
+
+const EXPORTERS = { keras: exportKeras, tfjs: (doc: GraphDocument) => exportTfjs(doc) };
+
+/** `export keras|tfjs FILE`: exit 1 when a node has an error, which the code cannot carry. */
+function exportCode(args: string[]): number {
+  const [target, ...files] = args;
+  if (target !== 'keras' && target !== 'tfjs')
+    return usage(2, 'export takes keras or tfjs, then exactly one FILE');
+  if (files.length !== 1) return usage(2, `export ${target} takes exactly one FILE`);
+  const parsed = loadGraph(files[0]);
+  if (!parsed.ok) return fail(parsed.error);
+  const code = EXPORTERS[target](parsed.value);
+  if (!code.ok) {
+    process.stderr.write(`convflow: cannot export: ${code.error}\n`);
+    return 1;
+  }
+  process.stdout.write(code.value);
   return 0;
 }
 

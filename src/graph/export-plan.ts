@@ -56,7 +56,8 @@ export function planExport(doc: GraphDocument): ParseResult<ExportPlan> {
   // Topological order names the first broken node, not one that only inherits its error.
   for (const id of order) {
     const s = shapes.get(id);
-    if (s && !s.ok) return { ok: false, error: `node "${id}" (${byId.get(id)!.type}): ${s.error}` };
+    if (s && !s.ok)
+      return { ok: false, error: `node ${JSON.stringify(id)} (${byId.get(id)!.type}): ${s.error}` };
   }
   const layers = exportLayers(doc, order, shapes as Map<string, NodeShapeOk>);
   const children = childrenOf(doc.edges);
