@@ -6,7 +6,11 @@ import globals from 'globals';
 const uiOnly = ['react', 'react-dom', 'react/*', '@xyflow/*', 'd3-*', 'comlink'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'tests/e2e/screenshots'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', 'tests/e2e/screenshots'],
+  },
+  // AssemblyScript (decorators on functions, v128) and its generated module: built by asc.
+  { ignores: ['src/engine/wasm/assembly', 'src/engine/wasm/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

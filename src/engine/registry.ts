@@ -5,7 +5,26 @@ import { conv2d } from './kernels/conv2d.ts';
 import { dense } from './kernels/dense.ts';
 import { dropout } from './kernels/dropout.ts';
 import { maxPool } from './kernels/max-pool.ts';
+import type { WindowInfo } from './shapes.ts';
+import { conv2dSimd, denseSimd, maxPoolSimd, simdAvailable } from './wasm/index.ts';
 import type { WeightStore } from './weight-store.ts';
+
+/**
+ * Layers with less work than this (multiply-adds, or compares for pooling) stay on the
+ * TypeScript kernels: a 5×5 slide convolution costs less there than a call into
+ * WebAssembly. The choice depends only on shapes, so a session and a fresh one given the
+ * same graph take the same path and agree bit for bit.
+ */
+export const SIMD_MIN_WORK = 4096;
+
+function useSimd(work: number): boolean {
+  return work >= SIMD_MIN_WORK && simdAvailable();
+}
+
+/** Multiply-adds of a Conv2D, or compares of a pooling window (filters = 1). */
+function windowWork(g: WindowInfo, filters: number): number {
+  return g.outH * g.outW * g.kh * g.kw * g.inC * filters;
+}
 
 /**
  * Computes one node's output data. `input` is the upstream output (empty for an Input);
@@ -23,14 +42,21 @@ export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {
   Input: (node) => Float32Array.from(node.params.tensor.data),
   Conv2D: (node, input, shape, weights) => {
     const g = shape.window!;
+    if (useSimd(windowWork(g, node.params.filters)))
+      return conv2dSimd(input, weights.packed(node, g.inC), g, node.params.activation);
     const w = weights.get(node, g.inC);
     const out = conv2d(input, w.kernel, w.bias, g, node.params.filters);
     return activate(out, node.params.activation, node.params.filters);
   },
-  MaxPool: (_node, input, shape) => maxPool(input, shape.window!),
+  MaxPool: (_node, input, shape) => {
+    const g = shape.window!;
+    return useSimd(windowWork(g, 1)) ? maxPoolSimd(input, g) : maxPool(input, g);
+  },
   Flatten: (_node, input) => input.slice(),
   Dense: (node, input, shape, weights) => {
     const inUnits = shape.inUnits!;
+    if (useSimd(input.length * node.params.units))
+      return denseSimd(input, weights.packed(node, inUnits), node.params.activation);
     const w = weights.get(node, inUnits);
     const out = dense(input, w.kernel, w.bias, inUnits, node.params.units);
     return activate(out, node.params.activation, node.params.units);

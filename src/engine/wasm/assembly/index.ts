@@ -1,0 +1,6 @@
+// The module's exports. Memory is laid out and grown by the host (src/engine/wasm/): these
+// functions only read and write the addresses they are given.
+export { conv } from './conv';
+export { gemv } from './gemv';
+export { maxPool } from './pool';
+export { relu, sigmoid, tanh, softmax } from './activations';

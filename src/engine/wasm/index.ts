@@ -1,0 +1,61 @@
+import type { Activation } from '../kernels/activations.ts';
+import type { WindowInfo } from '../shapes.ts';
+import { conv2dWasm } from './conv2d.ts';
+import { denseWasm } from './dense.ts';
+import { maxPoolWasm } from './max-pool.ts';
+import type { PackedWeights } from './pack.ts';
+import { kernelRuntime, type KernelRuntime } from './runtime.ts';
+
+export { packWeights, type PackedWeights } from './pack.ts';
+
+/**
+ * The WebAssembly SIMD path: AssemblyScript kernels (assembly/), compiled at install time.
+ * Each function here always takes that path, so tests can hold it against the TypeScript
+ * kernels; the registry decides which path a node takes. Results are within float32 rounding
+ * of the TypeScript kernels (float32 accumulation, another order), not bit-identical; max
+ * pooling, which only compares, is identical.
+ */
+
+/** Whether WebAssembly SIMD128 runs here (instantiates the kernels on first call). */
+export function simdAvailable(): boolean {
+  return kernelRuntime() !== null;
+}
+
+function runtime(): KernelRuntime {
+  const rt = kernelRuntime();
+  if (!rt) throw new Error('WebAssembly SIMD is not available here');
+  return rt;
+}
+
+/**
+ * Conv2D (kernel [kh, kw, inC, filters] packed with depth kh·kw·inC), then the activation.
+ * @example conv2dSimd(x, packWeights(kernel, bias, 3 * 3 * inC, filters), g, 'relu')
+ */
+export function conv2dSimd(
+  x: Float32Array,
+  w: PackedWeights,
+  g: WindowInfo,
+  activation: Activation,
+): Float32Array {
+  return conv2dWasm(runtime(), x, w, g, activation);
+}
+
+/** Dense along the last axis (kernel [inUnits, units] packed with depth inUnits), then the activation. */
+export function denseSimd(x: Float32Array, w: PackedWeights, activation: Activation): Float32Array {
+  return denseWasm(runtime(), x, w, activation);
+}
+
+/** MaxPooling2D. */
+export function maxPoolSimd(x: Float32Array, g: WindowInfo): Float32Array {
+  return maxPoolWasm(runtime(), x, g);
+}
+
+/** Let the kernels reuse the memory these weights occupy (an edit replaced them). */
+export function releaseWeights(w: PackedWeights): void {
+  kernelRuntime()?.weights.release(w);
+}
+
+/** Size of the kernels' memory in bytes (0 before first use or without SIMD). */
+export function simdMemoryBytes(): number {
+  return kernelRuntime()?.memoryBytes ?? 0;
+}
