@@ -31,6 +31,29 @@ export interface GeneratedModule {
   run(): Promise<Record<string, { shape: number[]; data: number[] }>>;
 }
 
+/** The shim's `tf` namespace: tfjs-core and tfjs-layers, the same instance the modules use. */
+export async function loadTf(): Promise<TfShim> {
+  mkdirSync(DIR, { recursive: true });
+  writeFileSync(join(DIR, 'tf.mjs'), SHIM);
+  return (await import(/* @vite-ignore */ pathToFileURL(join(DIR, 'tf.mjs')).href)) as TfShim;
+}
+
+/** The parts of tfjs the round-trip test uses. */
+export interface TfShim {
+  io: {
+    withSaveHandler(
+      save: (artifacts: SavedArtifacts) => Promise<{ modelArtifactsInfo: object }>,
+    ): unknown;
+  };
+}
+
+/** What `model.save` hands a save handler. */
+export interface SavedArtifacts {
+  modelTopology: object;
+  weightSpecs: object[];
+  weightData: ArrayBuffer | ArrayBuffer[];
+}
+
 /** Write the code as a module (importing `tf` from the shim) and import it. */
 export async function importGenerated(code: string): Promise<GeneratedModule> {
   mkdirSync(DIR, { recursive: true });
