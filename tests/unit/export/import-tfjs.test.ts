@@ -56,7 +56,10 @@ async function savedModel(doc: GraphDocument): Promise<{ modelJson: unknown; bin
 function concat(parts: readonly ArrayBuffer[]): ArrayBuffer {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
   let at = 0;
-  for (const p of parts) (out.set(new Uint8Array(p), at), (at += p.byteLength));
+  for (const p of parts) {
+    out.set(new Uint8Array(p), at);
+    at += p.byteLength;
+  }
   return out.buffer;
 }
 
