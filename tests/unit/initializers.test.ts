@@ -21,10 +21,18 @@ describe('mulberry32', () => {
 
   it('stays in [0, 1)', () => {
     const next = mulberry32(99);
-    for (let i = 0; i < 10_000; i++) {
+    let min = 1;
+    let max = 0;
+    for (let i = 0; i < 100_000; i++) {
       const u = next();
-      expect(u >= 0 && u < 1).toBe(true);
+      min = Math.min(min, u);
+      max = Math.max(max, u);
     }
+    expect(min).toBeGreaterThanOrEqual(0);
+    expect(max).toBeLessThan(1);
+    // And it spreads over the interval.
+    expect(min).toBeLessThan(0.001);
+    expect(max).toBeGreaterThan(0.999);
   });
 });
 
