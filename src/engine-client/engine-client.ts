@@ -36,125 +36,139 @@ const MAX_CRASHES = 3;
  * fast typing never builds a backlog. A report older than one already shown is dropped.
  */
 export function createEngineClient(store: EditorStore, connect: ConnectEngine): EngineClient {
-  let connection: EngineConnection | null = null;
+  return new ClientImpl(store, connect);
+}
+
+class ClientImpl implements EngineClient {
+  private connection: EngineConnection | null = null;
   /** Bumped on every (re)start: answers from an older engine are ignored. */
-  let generation = 0;
+  private generation = 0;
   /** Engine epoch → the store revision it reflects, for this generation. */
-  let revisionOf = new Map<number, number>();
-  let evaluating = false;
-  let wanted = false;
-  let crashes = 0;
-  let unsubscribe: (() => void) | null = null;
+  private revisionOf = new Map<number, number>();
+  private evaluating = false;
+  private wanted = false;
+  private crashes = 0;
+  private unsubscribe: (() => void) | null = null;
 
-  function current(gen: number): boolean {
-    return gen === generation && connection !== null;
+  constructor(
+    private readonly store: EditorStore,
+    private readonly connect: ConnectEngine,
+  ) {}
+
+  start(): void {
+    if (this.unsubscribe) return;
+    this.follow();
+    this.crashes = 0;
+    this.boot();
   }
 
-  function failed(gen: number, reason: unknown): void {
-    if (!current(gen)) return;
-    crashes++;
-    if (crashes > MAX_CRASHES) {
-      stop();
-      store.setEngine('failed');
-      const message = `The engine keeps failing (${describe(reason)}). Press "Restart engine" to try again.`;
-      store.pushNotice('error', message);
+  restart(notice?: string): void {
+    this.follow();
+    this.crashes = 0;
+    this.replace(notice);
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    this.stop();
+  }
+
+  private follow(): void {
+    this.unsubscribe ??= this.store.onEdits((event) => this.send(event));
+  }
+
+  private current(gen: number): boolean {
+    return gen === this.generation && this.connection !== null;
+  }
+
+  private failed(gen: number, reason: unknown): void {
+    if (!this.current(gen)) return;
+    if (++this.crashes <= MAX_CRASHES) {
+      this.replace(RESTART_NOTICE);
       return;
     }
-    restart(RESTART_NOTICE);
+    this.stop();
+    this.store.setEngine('failed');
+    this.store.pushNotice(
+      'error',
+      `The engine keeps failing (${describe(reason)}). Press "Restart engine" to try again.`,
+    );
   }
 
-  function acknowledge(gen: number, revision: number, result: ApplyResult): void {
-    if (!current(gen)) return;
-    if (result.ok) revisionOf.set(result.epoch, revision);
+  private acknowledge(gen: number, revision: number, result: ApplyResult): void {
+    if (!this.current(gen)) return;
+    if (result.ok) this.revisionOf.set(result.epoch, revision);
     // The store validated these edits already, so the engine disagreeing means it is out of step.
-    else failed(gen, result.error);
+    else this.failed(gen, result.error);
   }
 
-  function send(event: EditsEvent): void {
-    if (!connection) return;
-    const gen = generation;
-    connection.remote.apply([...event.edits]).then(
-      (result) => acknowledge(gen, event.revision, result),
-      (error: unknown) => failed(gen, error),
+  private send(event: EditsEvent): void {
+    if (!this.connection) return;
+    const gen = this.generation;
+    this.connection.remote.apply([...event.edits]).then(
+      (result) => this.acknowledge(gen, event.revision, result),
+      (error: unknown) => this.failed(gen, error),
     );
-    if (event.needsEvaluation) requestEvaluation();
+    if (event.needsEvaluation) this.requestEvaluation();
   }
 
-  function requestEvaluation(): void {
-    if (!connection) return;
-    if (evaluating) {
-      wanted = true;
+  private requestEvaluation(): void {
+    if (!this.connection) return;
+    if (this.evaluating) {
+      this.wanted = true;
       return;
     }
-    evaluating = true;
-    wanted = false;
-    const gen = generation;
-    connection.remote.evaluate().then(
-      (report) => delivered(gen, report),
-      (error: unknown) => failed(gen, error),
+    this.evaluating = true;
+    this.wanted = false;
+    const gen = this.generation;
+    this.connection.remote.evaluate().then(
+      (report) => this.delivered(gen, report),
+      (error: unknown) => this.failed(gen, error),
     );
   }
 
-  function delivered(gen: number, report: WireReport | null): void {
-    if (!current(gen)) return;
-    evaluating = false;
+  private delivered(gen: number, report: WireReport | null): void {
+    if (!this.current(gen)) return;
+    this.evaluating = false;
     if (report) {
-      crashes = 0;
-      const revision = revisionOf.get(report.epoch);
-      for (const epoch of revisionOf.keys()) if (epoch < report.epoch) revisionOf.delete(epoch);
-      if (revision !== undefined) store.receiveReport(revision, report);
+      this.crashes = 0;
+      const revision = this.revisionOf.get(report.epoch);
+      for (const epoch of this.revisionOf.keys())
+        if (epoch < report.epoch) this.revisionOf.delete(epoch);
+      if (revision !== undefined) this.store.receiveReport(revision, report);
     }
     // Null means newer edits superseded this run: their work is still to be delivered.
-    if (wanted || report === null) requestEvaluation();
+    if (this.wanted || report === null) this.requestEvaluation();
   }
 
-  function boot(): void {
-    generation++;
-    revisionOf = new Map();
-    evaluating = false;
-    wanted = false;
-    const gen = generation;
-    connection = connect((reason) => failed(gen, reason));
-    const { doc, revision } = store.getState();
-    store.markAllBusy();
-    connection.remote.load(doc).then(
-      (result) => acknowledge(gen, revision, result),
-      (error: unknown) => failed(gen, error),
+  private boot(): void {
+    const gen = ++this.generation;
+    this.revisionOf = new Map();
+    this.evaluating = false;
+    this.wanted = false;
+    this.connection = this.connect((reason) => this.failed(gen, reason));
+    const { doc, revision } = this.store.getState();
+    this.store.markAllBusy();
+    this.connection.remote.load(doc).then(
+      (result) => this.acknowledge(gen, revision, result),
+      (error: unknown) => this.failed(gen, error),
     );
-    requestEvaluation();
+    this.requestEvaluation();
   }
 
-  function stop(): void {
-    connection?.terminate();
-    connection = null;
-    generation++;
+  private stop(): void {
+    this.connection?.terminate();
+    this.connection = null;
+    this.generation++;
   }
 
-  function restart(notice?: string): void {
-    stop();
-    store.setEngine('restarting');
-    if (notice) store.pushNotice('restart', notice);
-    boot();
+  private replace(notice?: string): void {
+    this.stop();
+    this.store.setEngine('restarting');
+    if (notice) this.store.pushNotice('restart', notice);
+    this.boot();
   }
-
-  return {
-    start() {
-      if (unsubscribe) return;
-      unsubscribe = store.onEdits(send);
-      crashes = 0;
-      boot();
-    },
-    restart(notice) {
-      unsubscribe ??= store.onEdits(send);
-      crashes = 0;
-      restart(notice);
-    },
-    dispose() {
-      unsubscribe?.();
-      unsubscribe = null;
-      stop();
-    },
-  };
 }
 
 function describe(reason: unknown): string {

@@ -45,59 +45,75 @@ export interface EditorStore {
  * store.getState().busy; // conv and everything downstream, until the engine reports
  */
 export function createEditorStore(doc: GraphDocument): EditorStore {
-  let state = initialState(doc);
-  let nextNoticeId = 1;
-  const listeners = new Set<() => void>();
-  const editListeners = new Set<(event: EditsEvent) => void>();
+  return new StoreImpl(doc);
+}
 
-  function set(next: EditorState): void {
-    if (next === state) return;
-    state = next;
-    for (const listener of [...listeners]) listener();
+// Methods are arrow properties: components pass `subscribe` and `getState` around unbound.
+class StoreImpl implements EditorStore {
+  private state: EditorState;
+  private nextNoticeId = 1;
+  private readonly listeners = new Set<() => void>();
+  private readonly editListeners = new Set<(event: EditsEvent) => void>();
+
+  constructor(doc: GraphDocument) {
+    this.state = initialState(doc);
   }
 
-  function pushNotice(kind: NoticeKind, message: string): number {
-    const id = nextNoticeId++;
-    // The same message twice in a row is one notice, shown again.
-    const others = state.notices.filter((n) => n.message !== message);
-    set({ ...state, notices: [...others, { id, kind, message }] });
-    return id;
-  }
+  getState = (): EditorState => this.state;
 
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispatch(edits, options = {}) {
-      const result = editState(state, edits);
-      if (!result.ok) {
-        if (!options.quiet) pushNotice('error', result.error);
-        return result;
-      }
-      set(result.state);
-      const event: EditsEvent = {
-        edits,
-        revision: state.revision,
-        needsEvaluation: edits.some((e) => e.kind !== 'moveNode'),
-      };
-      for (const listener of [...editListeners]) listener(event);
-      return { ok: true, revision: state.revision };
-    },
-    onEdits(listener) {
-      editListeners.add(listener);
-      return () => editListeners.delete(listener);
-    },
-    receiveReport(revision, report) {
-      const next = mergeReport(state, revision, report);
-      if (next) set({ ...next, engine: 'ready' });
-      return next !== null;
-    },
-    markAllBusy: () => set(allBusy(state)),
-    setSelection: (selection) => set({ ...state, selection }),
-    pushNotice,
-    dismissNotice: (id) => set({ ...state, notices: state.notices.filter((n) => n.id !== id) }),
-    setEngine: (engine) => set(state.engine === engine ? state : { ...state, engine }),
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   };
+
+  dispatch = (edits: readonly GraphEdit[], options: DispatchOptions = {}): DispatchResult => {
+    const result = editState(this.state, edits);
+    if (!result.ok) {
+      if (!options.quiet) this.pushNotice('error', result.error);
+      return result;
+    }
+    this.set(result.state);
+    const revision = this.state.revision;
+    const needsEvaluation = edits.some((e) => e.kind !== 'moveNode');
+    for (const listener of [...this.editListeners]) listener({ edits, revision, needsEvaluation });
+    return { ok: true, revision };
+  };
+
+  onEdits = (listener: (event: EditsEvent) => void): (() => void) => {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  };
+
+  receiveReport = (revision: number, report: WireReport): boolean => {
+    const next = mergeReport(this.state, revision, report);
+    if (next) this.set({ ...next, engine: 'ready' });
+    return next !== null;
+  };
+
+  markAllBusy = (): void => this.set(allBusy(this.state));
+
+  setSelection = (selection: Selection): void => this.set({ ...this.state, selection });
+
+  pushNotice = (kind: NoticeKind, message: string): number => {
+    const id = this.nextNoticeId++;
+    // The same message twice in a row is one notice, shown again.
+    const others = this.state.notices.filter((n) => n.message !== message);
+    this.set({ ...this.state, notices: [...others, { id, kind, message }] });
+    return id;
+  };
+
+  dismissNotice = (id: number): void => {
+    const notices = this.state.notices.filter((n) => n.id !== id);
+    if (notices.length !== this.state.notices.length) this.set({ ...this.state, notices });
+  };
+
+  setEngine = (engine: EngineState): void => {
+    if (this.state.engine !== engine) this.set({ ...this.state, engine });
+  };
+
+  private set(next: EditorState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
 }
