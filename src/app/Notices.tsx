@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import type { Notice } from '../state/types.ts';
+import { useEditorState } from '../state/useEditorState.ts';
+import { useEditorStore } from '../state/useEditorStore.ts';
+
+/** How long a refusal stays up; the restart notice stays until dismissed. */
+const ERROR_MS = 8000;
+
+/** Refusals and engine restarts, announced as alerts. */
+export function Notices() {
+  const notices = useEditorState((s) => s.notices);
+  return (
+    <div className="cf-notices">
+      {notices.map((n) => (
+        <NoticeItem key={n.id} notice={n} />
+      ))}
+    </div>
+  );
+}
+
+function NoticeItem({ notice }: { notice: Notice }) {
+  const store = useEditorStore();
+  useEffect(() => {
+    if (notice.kind !== 'error') return;
+    const timer = setTimeout(() => store.dismissNotice(notice.id), ERROR_MS);
+    return () => clearTimeout(timer);
+  }, [store, notice]);
+  return (
+    <div role="alert" className={`cf-notice cf-notice-${notice.kind}`}>
+      <span>{notice.message}</span>
+      <button
+        type="button"
+        className="cf-notice-close"
+        aria-label="Dismiss"
+        onClick={() => store.dismissNotice(notice.id)}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { parseGraph } from '../graph/parse.ts';
+import type { GraphDocument } from '../graph/types.ts';
+
+export interface Preset {
+  /** File name without `.json`: `01-conv-valid`. */
+  key: string;
+  title: string;
+  graph: unknown;
+}
+
+const files = import.meta.glob<unknown>('../../presets/*.json', { eager: true, import: 'default' });
+
+function titleOf(graph: unknown): string | undefined {
+  const meta = (graph as { meta?: { title?: { en?: string } } }).meta;
+  return meta?.title?.en;
+}
+
+/** Every slide preset, in file order, titled in English. */
+export const PRESETS: readonly Preset[] = Object.entries(files)
+  .map(([path, graph]) => {
+    const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
+    return { key, title: titleOf(graph) ?? key, graph };
+  })
+  .sort((a, b) => a.key.localeCompare(b.key));
+
+export const DEFAULT_PRESET_KEY = '01-conv-valid';
+
+const EMPTY: GraphDocument = { format: 'convflow-graph', version: 1, nodes: [], edges: [] };
+
+/** The graph shown at first start: the first slide, already a valid document. */
+export function defaultDocument(): GraphDocument {
+  const preset = PRESETS.find((p) => p.key === DEFAULT_PRESET_KEY) ?? PRESETS[0];
+  const parsed = preset ? parseGraph(preset.graph) : null;
+  return parsed?.ok ? parsed.value : EMPTY;
+}
+
+/** The preset a document was loaded from, recognised by its title. */
+export function presetOf(doc: GraphDocument): Preset | undefined {
+  const title = doc.meta?.title?.en;
+  return title === undefined ? undefined : PRESETS.find((p) => p.title === title);
+}

@@ -1,0 +1,91 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type FitViewOptions,
+} from '@xyflow/react';
+import { useCallback, useMemo, type DragEvent } from 'react';
+import { NODE_TYPES } from '../graph/schema.ts';
+import type { NodeType } from '../graph/types.ts';
+import { useEditorState } from '../state/useEditorState.ts';
+import { useEditorStore } from '../state/useEditorStore.ts';
+import { ConnectionHint } from './ConnectionHint.tsx';
+import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements.ts';
+import { NODE_COMPONENTS } from './nodes/node-types.ts';
+import { NODE_DRAG_TYPE } from './Palette.tsx';
+import { useAddNode } from './useAddNode.ts';
+import { useCanvasView } from './useCanvasView.ts';
+import { useFlowHandlers } from './useFlowHandlers.ts';
+
+const SNAP: [number, number] = [20, 20];
+const FIT: FitViewOptions = { padding: 0.2, maxZoom: 1.1 };
+const DELETE_KEYS = ['Delete', 'Backspace'];
+const MINIMAP_SIZE = { width: 160, height: 110 };
+
+/** The graph on a pannable, zoomable canvas; nodes and edges derived from the document. */
+export function Canvas() {
+  const store = useEditorStore();
+  const doc = useEditorState((s) => s.doc);
+  const selection = useEditorState((s) => s.selection);
+  const shapes = useEditorState((s) => s.shapes);
+  const view = useCanvasView();
+  const handlers = useFlowHandlers(store, view);
+  const { dragging, measured } = view;
+  const nodes = useMemo(
+    () => toFlowNodes(doc.nodes, selection.nodes, dragging, measured),
+    [doc.nodes, selection.nodes, dragging, measured],
+  );
+  const edges = useMemo(
+    () => toFlowEdges(doc.edges, selection, shapes),
+    [doc.edges, selection, shapes],
+  );
+  const drop = usePaletteDrop();
+  return (
+    <div className="cf-canvas" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_COMPONENTS}
+        {...handlers}
+        fitView
+        fitViewOptions={FIT}
+        snapToGrid
+        snapGrid={SNAP}
+        minZoom={0.1}
+        maxZoom={2.5}
+        deleteKeyCode={DELETE_KEYS}
+        elevateEdgesOnSelect
+        aria-label="Graph canvas"
+      >
+        <Background gap={SNAP} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" style={MINIMAP_SIZE} />
+        <Controls />
+        <ConnectionHint />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** Accepts a palette item dropped on the canvas, adding the node at the drop point. */
+function usePaletteDrop() {
+  const add = useAddNode();
+  const { screenToFlowPosition } = useReactFlow();
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+      if (!(NODE_TYPES as readonly string[]).includes(type)) return;
+      event.preventDefault();
+      const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      add(type as NodeType, { x: Math.round(at.x / 20) * 20, y: Math.round(at.y / 20) * 20 });
+    },
+    [add, screenToFlowPosition],
+  );
+  return { onDragOver, onDrop };
+}

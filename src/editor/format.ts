@@ -1,0 +1,20 @@
+/** `3×3×1`, as the slides write shapes. */
+export function formatShape(shape: readonly number[]): string {
+  return shape.join('×');
+}
+
+/** `1,234 params`, Keras's "Param #" in words. */
+export function formatParamCount(count: number): string {
+  return `${count.toLocaleString('en-US')} param${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * A refusal as a field shows it: `expected an integer from 1 to 1024`, without the node and
+ * path the store's message starts with (the field already says which parameter it is).
+ */
+export function fieldMessage(error: string): string {
+  return error
+    .replace(/^node "[^"]*": /, '')
+    .replace(/^params(\.[\w[\]]+)*: /, '')
+    .replace(/ \(and \d+ more problems?\)$/, '');
+}

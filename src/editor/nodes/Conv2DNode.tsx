@@ -1,0 +1,58 @@
+import type { NodeProps } from '@xyflow/react';
+import { LIMITS } from '../../graph/limits.ts';
+import type { NodeOf } from '../../graph/types.ts';
+import { CheckboxField } from '../fields/CheckboxField.tsx';
+import { NumberField } from '../fields/NumberField.tsx';
+import { PairField } from '../fields/PairField.tsx';
+import { SelectField } from '../fields/SelectField.tsx';
+import type { FlowNode } from '../flow-elements.ts';
+import { NodeFrame } from './NodeFrame.tsx';
+import { ACTIVATIONS, PADDINGS } from './options.ts';
+import { useParamCommit } from './useParamCommit.ts';
+
+export function Conv2DNode({ id, data, selected }: NodeProps<FlowNode>) {
+  const p = (data.node as NodeOf<'Conv2D'>).params;
+  const commit = useParamCommit(id);
+  return (
+    <NodeFrame id={id} type="Conv2D" selected={selected}>
+      <NumberField
+        name="filters"
+        value={p.filters}
+        min={1}
+        max={LIMITS.maxFilters}
+        onCommit={(filters) => commit({ filters })}
+      />
+      <PairField
+        name="kernelSize"
+        value={p.kernelSize}
+        min={1}
+        max={LIMITS.maxWindow}
+        onCommit={(kernelSize) => commit({ kernelSize })}
+      />
+      <PairField
+        name="strides"
+        value={p.strides}
+        min={1}
+        max={LIMITS.maxStride}
+        onCommit={(strides) => commit({ strides })}
+      />
+      <SelectField
+        name="padding"
+        value={p.padding}
+        options={PADDINGS}
+        onCommit={(padding) => commit({ padding })}
+      />
+      <SelectField
+        name="activation"
+        value={p.activation}
+        options={ACTIVATIONS}
+        onCommit={(activation) => commit({ activation })}
+      />
+      <CheckboxField
+        name="useBias"
+        checked={p.useBias}
+        onCommit={(useBias) => commit({ useBias })}
+      />
+    </NodeFrame>
+  );
+}

@@ -1,0 +1,36 @@
+import type { NodeProps } from '@xyflow/react';
+import { LIMITS } from '../../graph/limits.ts';
+import type { NodeOf } from '../../graph/types.ts';
+import { NumberField } from '../fields/NumberField.tsx';
+import type { FlowNode } from '../flow-elements.ts';
+import { inputShapePatch } from '../param-patch.ts';
+import { NodeFrame } from './NodeFrame.tsx';
+import { useParamCommit } from './useParamCommit.ts';
+
+const AXES = [
+  { name: 'H', max: LIMITS.maxSpatial },
+  { name: 'W', max: LIMITS.maxSpatial },
+  { name: 'C', max: LIMITS.maxChannels },
+] as const;
+
+/** The input tensor's size; its values show in the heatmap (editing them: issue 5). */
+export function InputNode({ id, data, selected }: NodeProps<FlowNode>) {
+  const { tensor } = (data.node as NodeOf<'Input'>).params;
+  const commit = useParamCommit(id);
+  return (
+    <NodeFrame id={id} type="Input" selected={selected}>
+      <div className="cf-dims">
+        {AXES.map(({ name, max }, axis) => (
+          <NumberField
+            key={name}
+            name={name}
+            value={tensor.shape[axis]!}
+            min={1}
+            max={max}
+            onCommit={(v) => commit(inputShapePatch(tensor, axis as 0 | 1 | 2, v))}
+          />
+        ))}
+      </div>
+    </NodeFrame>
+  );
+}

@@ -1,0 +1,51 @@
+import { Handle, Position } from '@xyflow/react';
+import type { ReactNode } from 'react';
+import type { NodeType } from '../../graph/types.ts';
+import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
+import { formatParamCount, formatShape } from '../format.ts';
+import { useNodeStatus } from './useNodeStatus.ts';
+
+export interface NodeFrameProps {
+  id: string;
+  type: NodeType;
+  selected: boolean;
+  children?: ReactNode;
+}
+
+/**
+ * What every node shares: handles, a header with type and id, the parameter controls given
+ * as children, the output shape and parameter count, the error in words, and the heatmap.
+ */
+export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
+  const { shape, result, busy, error } = useNodeStatus(id);
+  const classes = ['cf-node', `cf-node-${type.toLowerCase()}`];
+  if (selected) classes.push('cf-selected');
+  if (error) classes.push('cf-invalid');
+  if (busy) classes.push('cf-busy');
+  const output = error ? undefined : result?.output;
+  return (
+    <section className={classes.join(' ')} aria-label={`${type} ${id}`} aria-busy={busy}>
+      {type !== 'Input' && <Handle type="target" position={Position.Left} />}
+      <header className="cf-node-header">
+        <span className="cf-node-type">{type}</span>
+        <span className="cf-node-id">{id}</span>
+      </header>
+      {children && <div className="cf-node-params nodrag nopan">{children}</div>}
+      <div className="cf-node-meta">
+        <span className="cf-node-shape" title="output shape">
+          {shape?.ok ? formatShape(shape.shape) : '—'}
+        </span>
+        <span className="cf-node-count">{shape?.ok ? formatParamCount(shape.paramCount) : ''}</span>
+      </div>
+      {error && <p className="cf-node-error">{error}</p>}
+      {output ? (
+        <div className="cf-node-output">
+          <TensorHeatmap nodeId={id} tensor={output} busy={busy} />
+        </div>
+      ) : (
+        !error && busy && <p className="cf-node-pending">computing…</p>
+      )}
+      <Handle type="source" position={Position.Right} />
+    </section>
+  );
+}
