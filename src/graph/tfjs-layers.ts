@@ -23,46 +23,45 @@ class Unsupported extends Error {}
  * replaces them with the stored values when the weights are given.
  */
 export function convertLayer(layer: TopologyLayer, notes: string[]): LayerConversion {
-  const c = layer.config;
   const where = `layer "${layer.name}" (${layer.className})`;
   try {
-    switch (layer.className) {
-      case 'InputLayer':
-        return { kind: 'input', shape: inputShape(c) };
-      case 'Conv2D':
-      case 'Convolution2D':
-        return {
-          kind: 'node',
-          type: 'Conv2D',
-          params: conv2d(c, (m) => notes.push(`${where}: ${m}`)),
-        };
-      case 'MaxPooling2D':
-      case 'MaxPool2D':
-        return { kind: 'node', type: 'MaxPool', params: maxPool(c) };
-      case 'Flatten':
-        channelsLast(c);
-        return { kind: 'node', type: 'Flatten', params: {} };
-      case 'Dense':
-        return {
-          kind: 'node',
-          type: 'Dense',
-          params: dense(c, (m) => notes.push(`${where}: ${m}`)),
-        };
-      case 'Dropout':
-        return { kind: 'node', type: 'Dropout', params: dropout(c) };
-      case 'Reshape':
-        return { kind: 'node', type: 'Flatten', params: flatReshape(c) };
-      case 'Activation':
-        return { kind: 'activation', activation: activation(c.activation) };
-      default:
-        return {
-          kind: 'error',
-          error: `unsupported layer "${layer.name}" (${layer.className}); ${SUPPORTED_LAYERS}`,
-        };
-    }
+    return convert(layer, (m) => notes.push(`${where}: ${m}`));
   } catch (e) {
     if (e instanceof Unsupported) return { kind: 'error', error: `${where}: ${e.message}` };
     throw e;
+  }
+}
+
+/** The conversion by class; throws Unsupported for a setting convflow lacks. */
+function convert(layer: TopologyLayer, note: (m: string) => void): LayerConversion {
+  const c = layer.config;
+  const node = (type: Exclude<NodeType, 'Input'>, params: Record<string, unknown>) =>
+    ({ kind: 'node', type, params }) as const;
+  switch (layer.className) {
+    case 'InputLayer':
+      return { kind: 'input', shape: inputShape(c) };
+    case 'Conv2D':
+    case 'Convolution2D':
+      return node('Conv2D', conv2d(c, note));
+    case 'MaxPooling2D':
+    case 'MaxPool2D':
+      return node('MaxPool', maxPool(c));
+    case 'Flatten':
+      channelsLast(c);
+      return node('Flatten', {});
+    case 'Reshape':
+      return node('Flatten', flatReshape(c));
+    case 'Dense':
+      return node('Dense', dense(c, note));
+    case 'Dropout':
+      return node('Dropout', dropout(c));
+    case 'Activation':
+      return { kind: 'activation', activation: activation(c.activation) };
+    default:
+      return {
+        kind: 'error',
+        error: `unsupported layer "${layer.name}" (${layer.className}); ${SUPPORTED_LAYERS}`,
+      };
   }
 }
 
