@@ -52,7 +52,7 @@ export function conv2dWasm(
     0,
   );
   if (activation !== 'relu') activateInMemory(rt, out, outLen, activation, filters);
-  return rt.f32.slice(out >> 2, (out >> 2) + outLen);
+  return rt.copyOut(out, outLen);
 }
 
 /** Write x into `dst` (a float index) as an [inH+pads, wp, inC] image with zero borders. */

@@ -51,5 +51,5 @@ export function denseWasm(
     );
   }
   if (activation !== 'relu') activateInMemory(rt, out, outLen, activation, filters);
-  return rt.f32.slice(out >> 2, (out >> 2) + outLen);
+  return rt.copyOut(out, outLen);
 }

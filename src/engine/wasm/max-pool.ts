@@ -23,5 +23,5 @@ export function maxPoolWasm(rt: KernelRuntime, x: Float32Array, g: WindowInfo): 
     g.padLeft,
     out,
   );
-  return rt.f32.slice(out >> 2, (out >> 2) + outLen);
+  return rt.copyOut(out, outLen);
 }

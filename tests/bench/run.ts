@@ -1,0 +1,130 @@
+// `npm run bench [-- --json] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
+// kernel paths against TensorFlow.js (cpu, wasm) and ONNX Runtime Web (wasm), one process,
+// implementations interleaved within each round, medians of wall-clock times. Not a test.
+import { cpus, loadavg } from 'node:os';
+import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
+import { benchCases, workOf, type BenchCase } from './cases.ts';
+import { dispatchedPath, IMPLEMENTATIONS, type Runner } from './peers.ts';
+import { formatTable, type CaseResult } from './table.ts';
+
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const json = args.includes('--json');
+const rounds = Math.max(1, Number(option('--rounds') ?? 9));
+const warmup = Math.max(1, Number(option('--warmup') ?? 3));
+const only = option('--only');
+/** A sample repeats the call until it lasts this long, so microsecond cases are measurable. */
+const SAMPLE_MS = 5;
+
+function log(line: string): void {
+  if (!json) process.stderr.write(line + '\n');
+}
+
+async function call(r: Runner): Promise<Float32Array> {
+  const out = r.run();
+  return out instanceof Promise ? await out : out;
+}
+
+/** Milliseconds per call over `reps` calls. */
+async function sample(r: Runner, reps: number): Promise<number> {
+  if (r.before) await r.before();
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) {
+    const out = r.run();
+    if (out instanceof Promise) await out;
+  }
+  return (performance.now() - start) / reps;
+}
+
+function maxError(got: Float32Array, want: Float32Array): number {
+  if (got.length !== want.length) return Infinity;
+  let worst = 0;
+  for (let i = 0; i < got.length; i++) {
+    const e = Math.abs(got[i] - want[i]) / (1 + Math.abs(want[i]));
+    if (!(e <= worst)) worst = e;
+  }
+  return worst;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function runCase(c: BenchCase): Promise<CaseResult> {
+  const runners = new Map<string, Runner>();
+  const errors: Record<string, string> = {};
+  for (const impl of IMPLEMENTATIONS) {
+    try {
+      runners.set(impl.name, await impl.prepare(c));
+    } catch (e) {
+      errors[impl.name] = (e as Error).message;
+    }
+  }
+  const reference = await call(runners.get('engine TS')!);
+  const check: Record<string, number> = {};
+  const reps: Record<string, number> = {};
+  for (const [name, r] of runners) {
+    let ms = 0;
+    for (let i = 0; i < warmup; i++) ms = await sample(r, 1);
+    reps[name] = Math.min(10_000, Math.max(1, Math.ceil(SAMPLE_MS / Math.max(ms, 1e-4))));
+    const out = await call(r);
+    check[name] = maxError(r.toHwc ? r.toHwc(out) : out, reference);
+    if (check[name] > 1e-3)
+      throw new Error(`${c.name}: ${name} disagrees with the reference (${check[name]})`);
+  }
+  const samples: Record<string, number[]> = {};
+  const names = [...runners.keys()];
+  for (let round = 0; round < rounds; round++) {
+    // Rotate the order every round, so no implementation always runs after the same one.
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length];
+      (samples[name] ??= []).push(await sample(runners.get(name)!, reps[name]));
+    }
+  }
+  const results = Object.fromEntries(
+    names.map((n) => [
+      n,
+      {
+        medianMs: median(samples[n]),
+        minMs: Math.min(...samples[n]),
+        reps: reps[n],
+        samples: samples[n],
+      },
+    ]),
+  );
+  log(
+    `  ${c.name}: ${names.map((n) => `${n} ${results[n].medianMs.toPrecision(3)} ms`).join(', ')}`,
+  );
+  return {
+    name: c.name,
+    kind: c.kind,
+    work: workOf(c),
+    dispatched: dispatchedPath(c),
+    results,
+    errors,
+    check,
+  };
+}
+
+const startLoad = loadavg()[0];
+log(
+  `convflow bench: ${rounds} rounds after ${warmup} warm-up calls, node ${process.version}, ${cpus()[0]?.model}`,
+);
+const cases = benchCases().filter((c) => !only || c.name.includes(only));
+const results: CaseResult[] = [];
+for (const c of cases) results.push(await runCase(c));
+const meta = {
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  rounds,
+  warmup,
+  loadAverage: { start: startLoad, end: loadavg()[0] },
+  engineWasmMemoryBytes: simdMemoryBytes(),
+};
+if (json) process.stdout.write(JSON.stringify({ meta, cases: results }, null, 2) + '\n');
+else process.stdout.write(formatTable(results, meta) + '\n');

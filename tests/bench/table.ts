@@ -1,0 +1,75 @@
+/** Timings of one case for every implementation. */
+export interface CaseResult {
+  name: string;
+  kind: 'conv' | 'pool' | 'dense';
+  /** Multiply-adds (compares for pooling). */
+  work: number;
+  /** The engine path the registry takes for this shape. */
+  dispatched: string;
+  results: Record<string, { medianMs: number; minMs: number; reps: number; samples: number[] }>;
+  /** Implementations that could not run, with the reason. */
+  errors: Record<string, string>;
+  /** Largest |got − want| / (1 + |want|) against the engine's TypeScript kernels. */
+  check: Record<string, number>;
+}
+
+const PEERS = ['engine TS', 'tfjs-cpu', 'tfjs-wasm', 'ort-wasm'];
+const COLUMNS = ['engine wasm', ...PEERS];
+
+function time(ms: number | undefined): string {
+  if (ms === undefined) return 'n/a';
+  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
+  if (ms < 1000) return `${ms.toPrecision(3)} ms`;
+  return `${(ms / 1000).toPrecision(3)} s`;
+}
+
+/** The engine's time: its dispatched path. */
+function engineMs(c: CaseResult): number {
+  return c.results[c.dispatched].medianMs;
+}
+
+/** How many times longer a peer takes than the engine (> 1: the engine is faster). */
+export function ratio(c: CaseResult, peer: string): number | undefined {
+  const p = c.results[peer];
+  return p ? p.medianMs / engineMs(c) : undefined;
+}
+
+function geomean(xs: number[]): number {
+  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
+}
+
+/** A Markdown table: median times, the engine's GFLOP/s, and the engine's ratio to each peer. */
+export function formatTable(cases: CaseResult[], meta: Record<string, unknown>): string {
+  const head = ['case', ...COLUMNS, 'GFLOP/s', ...PEERS.map((p) => `vs ${p}`)];
+  const rows = cases.map((c) => {
+    const times = COLUMNS.map((n) =>
+      n === c.dispatched ? `**${time(c.results[n]?.medianMs)}**` : time(c.results[n]?.medianMs),
+    );
+    const gflops = c.kind === 'pool' ? '—' : ((2 * c.work) / engineMs(c) / 1e6).toFixed(1);
+    const ratios = PEERS.map((p) =>
+      ratio(c, p) === undefined ? 'n/a' : `${ratio(c, p)!.toFixed(2)}×`,
+    );
+    return [c.name, ...times, gflops, ...ratios];
+  });
+  const lines = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
+  const convs = cases.filter((c) => c.kind === 'conv' && c.results['tfjs-wasm']);
+  const notes = [''];
+  if (convs.length) {
+    const big = convs.filter((c) => c.work >= 100_000);
+    notes.push(
+      `geomean vs tfjs-wasm, all convolutions: ${geomean(convs.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
+    );
+    if (big.length !== convs.length)
+      notes.push(
+        `geomean vs tfjs-wasm, the five issue convolutions: ${geomean(big.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
+      );
+  }
+  for (const c of cases)
+    for (const [impl, why] of Object.entries(c.errors))
+      notes.push(`${c.name}: ${impl} did not run: ${why}`);
+  notes.push(
+    `Bold: the path the engine's registry takes for that shape; ratios compare it with each peer (> 1×: the engine is faster).`,
+  );
+  notes.push(`meta: ${JSON.stringify(meta)}`);
+  return [...lines, ...notes].join('\n');
+}
