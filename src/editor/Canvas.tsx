@@ -6,7 +6,7 @@ import {
   useReactFlow,
   type FitViewOptions,
 } from '@xyflow/react';
-import { useCallback, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { NODE_TYPES } from '../graph/schema.ts';
 import type { NodeType } from '../graph/types.ts';
 import { useEditorState } from '../state/useEditorState.ts';
@@ -42,6 +42,7 @@ export function Canvas() {
     [doc.edges, selection, shapes],
   );
   const drop = usePaletteDrop();
+  useFitOnLoad();
   return (
     <div className="cf-canvas" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <ReactFlow<FlowNode>
@@ -66,6 +67,15 @@ export function Canvas() {
       </ReactFlow>
     </div>
   );
+}
+
+/** A freshly loaded document is shown whole, once React Flow has measured its nodes. */
+function useFitOnLoad() {
+  const loads = useEditorState((s) => s.loads);
+  const { fitView } = useReactFlow();
+  useEffect(() => {
+    if (loads > 0) void fitView(FIT);
+  }, [loads, fitView]);
 }
 
 /** Accepts a palette item dropped on the canvas, adding the node at the drop point. */

@@ -4,8 +4,8 @@ import type { Position } from '../graph/types.ts';
 import type { FlowNode } from './flow-elements.ts';
 
 const GAP = 80;
-/** Every node is 280 px wide (editor.css); its height grows with its output. */
-const ROOM = 280;
+/** Nodes are at most 260 px wide (editor.css); their height grows with their output. */
+const ROOM = 260;
 const GRID = 20;
 /** A new node's size before it is measured: about a Conv2D's. */
 const FALLBACK = { width: ROOM, height: 320 };

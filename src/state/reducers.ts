@@ -10,6 +10,7 @@ export function initialState(doc: GraphDocument): EditorState {
   return {
     doc,
     revision: 0,
+    loads: 0,
     shapes: inferShapes(doc),
     results: new Map(),
     engineErrors: new Map(),
@@ -42,6 +43,7 @@ export function editState(state: EditorState, edits: readonly GraphEdit[]): Edit
       ...state,
       doc,
       revision,
+      loads: state.loads + (edits.some((e) => e.kind === 'load') ? 1 : 0),
       // Positions do not change shapes; keeping the map keeps every node's label unchanged.
       shapes: edits.every((e) => e.kind === 'moveNode') ? state.shapes : inferShapes(doc),
       busy,

@@ -40,6 +40,8 @@ export interface EditorState {
   doc: GraphDocument;
   /** Counts accepted dispatches; a report carries the revision it reflects. */
   revision: number;
+  /** Counts whole documents loaded (a preset, later a file or a link): the view fits each. */
+  loads: number;
   /** Shapes inferred from `doc`, for instant labels, parameter counts and node errors. */
   shapes: ReadonlyMap<string, NodeShape>;
   results: ReadonlyMap<string, NodeResult>;
