@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/graph/edits.ts';
 import { NODE_TYPES } from '../../../src/graph/schema.ts';
+import type { GraphDocument } from '../../../src/graph/types.ts';
 import { fieldMessage } from '../../../src/editor/format.ts';
 import { newNode, nextNodeId, PALETTE_TYPES } from '../../../src/editor/new-node.ts';
 import { convValidDoc } from '../state/fixtures.ts';
@@ -19,7 +20,7 @@ describe('new nodes', () => {
   });
 
   it('every default node is valid and can be chained Input → … → Dropout', () => {
-    let doc = { ...convValidDoc(), nodes: [], edges: [] };
+    let doc: GraphDocument = { ...convValidDoc(), nodes: [], edges: [] };
     let previous: string | null = null;
     for (const type of PALETTE_TYPES) {
       const id = nextNodeId(doc, type);
