@@ -12,12 +12,13 @@ export interface CliResult {
 }
 
 /**
- * Run `tsx src/cli/main.ts ...args` as `npm run cli` does, `input` piped to stdin. The
- * timeout only turns a hang into a failure instead of a stalled suite: it is generous on
- * purpose and is not a speed check (a loaded machine may take several seconds per run).
+ * Run `src/cli/main.ts ...args` through tsx's loader, as `npm run cli` does, `input` piped
+ * to stdin. `node --import tsx` rather than the `tsx` binary, which would start a second
+ * Node process per run. The timeout only turns a hang into a failure instead of a stalled
+ * suite: it is generous on purpose and is not a speed check.
  */
 export function runCli(args: string[], input?: string): CliResult {
-  const r = spawnSync('node_modules/.bin/tsx', ['src/cli/main.ts', ...args], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: root,
     input,
     encoding: 'utf8',
