@@ -4,6 +4,7 @@ import type { NodeType } from '../../graph/types.ts';
 import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
 import { formatParamCount, formatShape } from '../format.ts';
 import { useNodeStatus } from './useNodeStatus.ts';
+import './nodes.css';
 
 export interface NodeFrameProps {
   id: string;
