@@ -1,8 +1,13 @@
 import type { EvaluationReport } from '../engine/session.ts';
 
-/** The shortest decimal that reads back as the same float32: 0.1, not 0.10000000149011612. */
+/**
+ * The shortest decimal that reads back as the same float32: 0.1, not 0.10000000149011612.
+ * JSON has no Infinity or NaN (an overflow in a layer can produce them): those print as
+ * null, as JSON.stringify writes them.
+ */
 export function formatFloat32(x: number): string {
-  if (Number.isInteger(x)) return String(x);
+  if (!Number.isFinite(x)) return 'null';
+  if (Number.isInteger(x) && Math.abs(x) <= 2 ** 24) return String(x);
   for (let p = 1; p < 9; p++) {
     const s = Number(x.toPrecision(p));
     if (Math.fround(s) === x) return String(s);

@@ -21,9 +21,11 @@ const intPair = (min: number, max: number) => {
   );
 };
 
+// Tensors are float32: 1e39 is finite as a JSON number but Infinity once stored.
 const finiteNumbers = z.custom<number[]>(
-  (v) => Array.isArray(v) && v.every((n) => typeof n === 'number' && Number.isFinite(n)),
-  { error: 'expected an array of finite numbers' },
+  (v) =>
+    Array.isArray(v) && v.every((n) => typeof n === 'number' && Number.isFinite(Math.fround(n))),
+  { error: 'expected an array of finite numbers (float32: magnitude at most 3.4e38)' },
 );
 
 const shape = z.custom<number[]>(

@@ -129,6 +129,19 @@ describe('node errors', () => {
     expect(e.error('d2')).toMatch(/^kernel 65536×65536 is over the limit of 16777216 elements/);
   });
 
+  it('x=[256,256,4] Conv2D k=[64,64] f=256 same: over the work limit, nothing computed', () => {
+    // 256·256 outputs × 64·64·4·256 multiply-adds = 2.75e11 > 2^33; the output itself,
+    // 256·256·256 = 16,777,216 elements, is exactly at the element limit.
+    const e = evaluate(
+      chain(inputNode('in', tensorValue([256, 256, 4], new Array<number>(262144).fill(0))), {
+        id: 'c',
+        type: 'Conv2D',
+        params: { filters: 256, kernelSize: [64, 64], padding: 'same' },
+      }),
+    );
+    expect(e.error('c')).toBe('needs 2.75e+11 multiply-adds, over the limit of 8.59e+9 per node');
+  });
+
   it('an error marks the descendants; every other branch still evaluates', () => {
     //        ┌→ bad (k 5×5 valid) → f → d
     //  in ───┤
