@@ -99,6 +99,11 @@ describe('convflow eval rejects hostile documents with exit 2 and one line', () 
       /^convflow: nodes\[0\]: Unrecognized key: "__proto__"$/,
     ],
     [
+      'arrays nested a million deep',
+      `{"format":"convflow-graph","version":1,"nodes":${'['.repeat(1e6)}${']'.repeat(1e6)},"edges":[]}`,
+      /^convflow: nodes\[0\]: /,
+    ],
+    [
       'a line break inside a quoted id',
       JSON.stringify(graph([input], [['in', 'x\ny']])),
       /^convflow: edges\[0\]\.target: no node with id "x\\u000ay"$/,
