@@ -62,9 +62,8 @@ export class KernelRuntime {
   }
 
   /**
-   * A new array holding `n` floats from byte address `at`. Sliced from a view of exactly
-   * that range: slicing a range of the whole-memory view, or `set` from its subarray,
-   * measured 20–40× slower in V8 (Node 20).
+   * A new array holding `n` floats from byte address `at`: the node's output, which the
+   * session keeps and the worker transfers (kernel memory is reused by the next call).
    */
   copyOut(at: number, n: number): Float32Array {
     return new Float32Array(this.exports.memory.buffer, at, n).slice();
