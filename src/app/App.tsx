@@ -5,6 +5,7 @@ import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { createEditorStore } from '../state/editor-store.ts';
+import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';
@@ -18,18 +19,20 @@ export function App() {
   const [store] = useState(() => createEditorStore(defaultDocument()));
   const restart = useEngineClient(store);
   return (
-    <EditorProvider store={store}>
-      <ReactFlowProvider>
-        <div className="cf-app">
-          <Header onRestart={restart} />
-          <main className="cf-main">
-            <Palette />
-            <Canvas />
-            <Notices />
-          </main>
-          <StatusLine />
-        </div>
-      </ReactFlowProvider>
-    </EditorProvider>
+    <I18nProvider>
+      <EditorProvider store={store}>
+        <ReactFlowProvider>
+          <div className="cf-app">
+            <Header onRestart={restart} />
+            <main className="cf-main">
+              <Palette />
+              <Canvas />
+              <Notices />
+            </main>
+            <StatusLine />
+          </div>
+        </ReactFlowProvider>
+      </EditorProvider>
+    </I18nProvider>
   );
 }

@@ -1,3 +1,5 @@
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useT } from '../i18n/useT.ts';
 import { HelpPanel } from './HelpPanel.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
 import { useHelpToggle } from './useHelpToggle.ts';
@@ -5,20 +7,22 @@ import { useHelpToggle } from './useHelpToggle.ts';
 /** App name, preset picker, engine restart and help. */
 export function Header({ onRestart }: { onRestart(): void }) {
   const [helpOpen, setHelpOpen] = useHelpToggle();
+  const t = useT();
   return (
     <header className="cf-header">
       <h1 className="cf-title">
-        convflow <span className="cf-tagline">CNN layers, live</span>
+        convflow <span className="cf-tagline">{t('app.tagline')}</span>
       </h1>
       <PresetPicker />
       <span className="cf-header-spacer" />
+      <LanguageSwitch />
       <button type="button" className="cf-button" onClick={onRestart}>
-        Restart engine
+        {t('app.restartEngine')}
       </button>
       <button
         type="button"
         className="cf-button cf-help-button"
-        aria-label="Help"
+        aria-label={t('app.help')}
         aria-expanded={helpOpen}
         onClick={() => setHelpOpen(!helpOpen)}
       >

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useT } from '../i18n/useT.ts';
 import type { Notice } from '../state/types.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
@@ -20,6 +21,8 @@ export function Notices() {
 
 function NoticeItem({ notice }: { notice: Notice }) {
   const store = useEditorStore();
+  const t = useT();
+  const { message } = notice;
   useEffect(() => {
     if (notice.kind !== 'error') return;
     const timer = setTimeout(() => store.dismissNotice(notice.id), ERROR_MS);
@@ -27,11 +30,11 @@ function NoticeItem({ notice }: { notice: Notice }) {
   }, [store, notice]);
   return (
     <div role="alert" className={`cf-notice cf-notice-${notice.kind}`}>
-      <span>{notice.message}</span>
+      <span>{typeof message === 'string' ? message : t(message.key, message.params)}</span>
       <button
         type="button"
         className="cf-notice-close"
-        aria-label="Dismiss"
+        aria-label={t('app.dismiss')}
         onClick={() => store.dismissNotice(notice.id)}
       >
         ×

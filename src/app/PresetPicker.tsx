@@ -1,3 +1,4 @@
+import { useLang, useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
 import { PRESETS, presetOf } from './presets.ts';
@@ -6,9 +7,11 @@ import { PRESETS, presetOf } from './presets.ts';
 export function PresetPicker() {
   const store = useEditorStore();
   const current = useEditorState((s) => presetOf(s.doc)?.key ?? '');
+  const [lang] = useLang();
+  const t = useT();
   return (
     <label className="cf-preset">
-      <span className="cf-preset-label">Preset</span>
+      <span className="cf-preset-label">{t('preset.label')}</span>
       <select
         aria-label="preset"
         value={current}
@@ -19,10 +22,10 @@ export function PresetPicker() {
             store.setSelection({ nodes: [], edges: [] });
         }}
       >
-        {current === '' && <option value="">(your own graph)</option>}
+        {current === '' && <option value="">{t('preset.custom')}</option>}
         {PRESETS.map((p) => (
           <option key={p.key} value={p.key}>
-            {p.title}
+            {p.text[lang].title}
           </option>
         ))}
       </select>

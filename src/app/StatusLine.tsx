@@ -1,32 +1,35 @@
+import type { MessageKey } from '../i18n/en.ts';
+import { useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import type { EngineState, EvaluationStatus } from '../state/types.ts';
 
-function describe(status: EvaluationStatus): string {
-  const { recomputed, nodeCount, elapsedMs } = status;
-  return `recomputed ${recomputed} of ${nodeCount} nodes in ${elapsedMs.toFixed(1)} ms`;
-}
-
-const ENGINE_TEXT: Record<EngineState, string> = {
-  starting: 'engine starting…',
-  ready: 'engine ready',
-  restarting: 'engine restarting…',
-  failed: 'engine stopped',
+const ENGINE_TEXT: Record<EngineState, MessageKey> = {
+  starting: 'engine.starting',
+  ready: 'engine.ready',
+  restarting: 'engine.restarting',
+  failed: 'engine.failed',
 };
+
+function describe(t: ReturnType<typeof useT>, status: EvaluationStatus): string {
+  const { recomputed, nodeCount, elapsedMs } = status;
+  return t('status.recomputed', { k: recomputed, n: nodeCount, ms: elapsedMs.toFixed(1) });
+}
 
 /** The last evaluation, in the words the tests read; the engine's state beside it. */
 export function StatusLine() {
   const status = useEditorState((s) => s.status);
   const engine = useEditorState((s) => s.engine);
   const busy = useEditorState((s) => s.busy.size);
+  const t = useT();
   return (
     <footer className="cf-statusbar">
       <span role="status" className="cf-status">
-        {status ? describe(status) : ''}
+        {status ? describe(t, status) : ''}
       </span>
       <span className={`cf-engine cf-engine-${engine}`}>
         {busy > 0 && engine === 'ready'
-          ? `computing ${busy} node${busy === 1 ? '' : 's'}…`
-          : ENGINE_TEXT[engine]}
+          ? t(busy === 1 ? 'engine.computingOne' : 'engine.computing', { count: busy })
+          : t(ENGINE_TEXT[engine])}
       </span>
     </footer>
   );

@@ -1,25 +1,36 @@
 import { parseGraph } from '../graph/parse.ts';
+import type { Lang } from '../i18n/translate.ts';
 import type { GraphDocument } from '../graph/types.ts';
 
 export interface Preset {
   /** File name without `.json`: `01-conv-valid`. */
   key: string;
+  /** The English title, which also identifies the preset a document came from. */
   title: string;
+  /** Title and description per UI language. */
+  text: Record<Lang, { title: string; description: string }>;
   graph: unknown;
 }
 
 const files = import.meta.glob<unknown>('../../presets/*.json', { eager: true, import: 'default' });
 
-function titleOf(graph: unknown): string | undefined {
-  const meta = (graph as { meta?: { title?: { en?: string } } }).meta;
-  return meta?.title?.en;
+type Localized = Partial<Record<Lang, string>>;
+
+function textOf(graph: unknown, key: string): Preset['text'] {
+  const meta = (graph as { meta?: { title?: Localized; description?: Localized } }).meta;
+  const pick = (lang: Lang) => ({
+    title: meta?.title?.[lang] ?? meta?.title?.en ?? key,
+    description: meta?.description?.[lang] ?? meta?.description?.en ?? '',
+  });
+  return { en: pick('en'), ja: pick('ja') };
 }
 
-/** Every slide preset, in file order, titled in English. */
+/** Every slide preset, in file order. */
 export const PRESETS: readonly Preset[] = Object.entries(files)
   .map(([path, graph]) => {
     const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
-    return { key, title: titleOf(graph) ?? key, graph };
+    const text = textOf(graph, key);
+    return { key, title: text.en.title, text, graph };
   })
   .sort((a, b) => a.key.localeCompare(b.key));
 

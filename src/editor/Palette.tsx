@@ -1,20 +1,11 @@
 import type { DragEvent } from 'react';
-import type { NodeType } from '../graph/types.ts';
+import { useT } from '../i18n/useT.ts';
 import { PALETTE_TYPES } from './new-node.ts';
 import { useAddNode } from './useAddNode.ts';
 import { useAddShortcut } from './useAddShortcut.ts';
 
 /** The drag payload's type: only the palette's own drags are accepted by the canvas. */
 export const NODE_DRAG_TYPE = 'application/x-convflow-node';
-
-const HINTS: Record<NodeType, string> = {
-  Input: 'an H×W×C tensor',
-  Conv2D: 'sliding filters',
-  MaxPool: 'max of each window',
-  Flatten: 'H×W×C → N',
-  Dense: 'fully connected',
-  Dropout: 'zero some, scale the rest',
-};
 
 /**
  * The six layer types. Click: add right of the selected node, connected to it. Drag onto
@@ -23,9 +14,10 @@ const HINTS: Record<NodeType, string> = {
 export function Palette() {
   const add = useAddNode();
   const armed = useAddShortcut(add);
+  const t = useT();
   return (
-    <nav className={armed ? 'cf-palette cf-armed' : 'cf-palette'} aria-label="Add a node">
-      <h2 className="cf-palette-title">Add</h2>
+    <nav className={armed ? 'cf-palette cf-armed' : 'cf-palette'} aria-label={t('palette.label')}>
+      <h2 className="cf-palette-title">{t('palette.title')}</h2>
       {PALETTE_TYPES.map((type, i) => (
         <button
           key={type}
@@ -45,12 +37,12 @@ export function Palette() {
           </span>
           <span className="cf-palette-name">{type}</span>
           <span className="cf-palette-hint" id={`cf-hint-${type}`} aria-hidden="true">
-            {HINTS[type]}
+            {t(`palette.hint.${type}`)}
           </span>
         </button>
       ))}
       <p className="cf-palette-help" aria-live="polite">
-        {armed ? 'Now press 1–6' : 'Click, drag, or press A then 1–6'}
+        {armed ? t('palette.armed') : t('palette.idle')}
       </p>
     </nav>
   );

@@ -3,9 +3,9 @@ export function formatShape(shape: readonly number[]): string {
   return shape.join('×');
 }
 
-/** `1,234 params`, Keras's "Param #" in words. */
-export function formatParamCount(count: number): string {
-  return `${count.toLocaleString('en-US')} param${count === 1 ? '' : 's'}`;
+/** `1,234`: a parameter count (Keras's "Param #"), grouped by thousands. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
 }
 
 /**

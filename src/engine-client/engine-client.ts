@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/translate.ts';
 import type { ApplyResult, WireReport } from '../engine/api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
 import type { EditorStore } from '../state/editor-store.ts';
@@ -22,11 +23,11 @@ export interface EngineClient {
   /** Connect, load the store's document and evaluate it; then follow every dispatch. */
   start(): void;
   /** Throw the engine away and start a fresh one on the current document. */
-  restart(notice?: string): void;
+  restart(notice?: Message): void;
   dispose(): void;
 }
 
-export const RESTART_NOTICE = 'The engine stopped and was restarted; your graph was recomputed.';
+export const RESTART_NOTICE: Message = { key: 'notice.restarted' };
 /** Crashes in a row, without a report between them, before giving up on restarting. */
 const MAX_CRASHES = 3;
 
@@ -62,7 +63,7 @@ class ClientImpl implements EngineClient {
     this.boot();
   }
 
-  restart(notice?: string): void {
+  restart(notice?: Message): void {
     this.follow();
     this.crashes = 0;
     this.replace(notice);
@@ -90,10 +91,10 @@ class ClientImpl implements EngineClient {
     }
     this.stop();
     this.store.setEngine('failed');
-    this.store.pushNotice(
-      'error',
-      `The engine keeps failing (${describe(reason)}). Press "Restart engine" to try again.`,
-    );
+    this.store.pushNotice('error', {
+      key: 'notice.keepsFailing',
+      params: { reason: describe(reason) },
+    });
   }
 
   private acknowledge(gen: number, revision: number, result: ApplyResult): void {
@@ -163,7 +164,7 @@ class ClientImpl implements EngineClient {
     this.generation++;
   }
 
-  private replace(notice?: string): void {
+  private replace(notice?: Message): void {
     this.stop();
     this.store.setEngine('restarting');
     if (notice) this.store.pushNotice('restart', notice);

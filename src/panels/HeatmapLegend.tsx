@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT.ts';
 import type { TensorColorScale } from './color-scale.ts';
 import { formatValue } from './format-value.ts';
 
@@ -5,6 +6,7 @@ const STOPS = 9;
 
 /** The colour ramp over the data's range, with its minimum and maximum written at the ends. */
 export function HeatmapLegend({ scale }: { scale: TensorColorScale }) {
+  const t = useT();
   const { min, max, kind } = scale;
   const stops = Array.from({ length: STOPS }, (_, i) => {
     const t = i / (STOPS - 1);
@@ -18,7 +20,7 @@ export function HeatmapLegend({ scale }: { scale: TensorColorScale }) {
       <span
         className="hm-legend-ramp"
         aria-hidden="true"
-        title={kind === 'diverging' ? 'diverging scale, white at 0' : 'sequential scale'}
+        title={t(kind === 'diverging' ? 'heatmap.diverging' : 'heatmap.sequential')}
         style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }}
       >
         {zeroAt !== null && <span className="hm-legend-zero" style={{ left: `${zeroAt}%` }} />}

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/useT.ts';
 import { useCallback, useMemo, useState } from 'react';
 import { ChannelCanvas } from './ChannelCanvas.tsx';
 import { ChannelGrid } from './ChannelGrid.tsx';
@@ -90,6 +91,7 @@ interface ChannelMapsProps {
 }
 
 function ChannelMaps({ layout, data, maxCellPx, selected, ...rest }: ChannelMapsProps) {
+  const t = useT();
   const shown = Math.min(layout.channels, MAX_CHANNELS_SHOWN);
   const metrics = useMemo(
     () =>
@@ -103,7 +105,9 @@ function ChannelMaps({ layout, data, maxCellPx, selected, ...rest }: ChannelMaps
     const active = selected?.channel === channel ? selected : null;
     return (
       <figure className="hm-map" key={channel}>
-        {layout.rank === 3 && <figcaption className="hm-caption">ch {channel}</figcaption>}
+        {layout.rank === 3 && (
+          <figcaption className="hm-caption">{t('heatmap.channel', { c: channel })}</figcaption>
+        )}
         {metrics ? (
           <ChannelGrid {...common} active={active} metrics={metrics} />
         ) : (
@@ -116,7 +120,7 @@ function ChannelMaps({ layout, data, maxCellPx, selected, ...rest }: ChannelMaps
     <>
       <div className="hm-maps">{maps}</div>
       {shown < layout.channels && (
-        <div className="hm-note">{`showing ${shown} of ${layout.channels} channels`}</div>
+        <div className="hm-note">{t('heatmap.showing', { shown, total: layout.channels })}</div>
       )}
     </>
   );
@@ -132,10 +136,11 @@ function widestText(data: Float32Array, channels: number, shown: number): number
 }
 
 function BusyBadge() {
+  const t = useT();
   return (
     <span className="hm-busy-badge">
       <span className="hm-spinner" aria-hidden="true" />
-      computing…
+      {t('heatmap.computing')}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/translate.ts';
 import type { WireReport } from '../engine/api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
 import type { GraphDocument } from '../graph/types.ts';
@@ -33,7 +34,7 @@ export interface EditorStore {
   /** The engine restarted: every node is busy until it reports on the current revision. */
   markAllBusy(): void;
   setSelection(selection: Selection): void;
-  pushNotice(kind: NoticeKind, message: string): number;
+  pushNotice(kind: NoticeKind, message: string | Message): number;
   dismissNotice(id: number): void;
   setEngine(engine: EngineState): void;
 }
@@ -94,10 +95,11 @@ class StoreImpl implements EditorStore {
 
   setSelection = (selection: Selection): void => this.set({ ...this.state, selection });
 
-  pushNotice = (kind: NoticeKind, message: string): number => {
+  pushNotice = (kind: NoticeKind, message: string | Message): number => {
     const id = this.nextNoticeId++;
     // The same message twice in a row is one notice, shown again.
-    const others = this.state.notices.filter((n) => n.message !== message);
+    const same = JSON.stringify(message);
+    const others = this.state.notices.filter((n) => JSON.stringify(n.message) !== same);
     this.set({ ...this.state, notices: [...others, { id, kind, message }] });
     return id;
   };

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/translate.ts';
 import type { WireOutput } from '../engine/api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
 import type { NodeShape } from '../graph/shape-inference.ts';
@@ -29,7 +30,8 @@ export type NoticeKind = 'error' | 'restart';
 export interface Notice {
   id: number;
   kind: NoticeKind;
-  message: string;
+  /** Plain text (e.g. an engine or schema message), or a catalogue message translated when shown. */
+  message: string | Message;
 }
 
 export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed';

@@ -2,7 +2,8 @@ import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
-import { formatParamCount, formatShape } from '../format.ts';
+import { useT } from '../../i18n/useT.ts';
+import { formatCount, formatShape } from '../format.ts';
 import { useNodeStatus } from './useNodeStatus.ts';
 import './nodes.css';
 
@@ -24,6 +25,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
   if (error) classes.push('cf-invalid');
   if (busy) classes.push('cf-busy');
   const output = error ? undefined : result?.output;
+  const t = useT();
   return (
     <section className={classes.join(' ')} aria-label={`${type} ${id}`} aria-busy={busy}>
       {type !== 'Input' && <Handle type="target" position={Position.Left} />}
@@ -33,10 +35,16 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       </header>
       {children && <div className="cf-node-params nodrag nopan">{children}</div>}
       <div className="cf-node-meta">
-        <span className="cf-node-shape" title="output shape">
+        <span className="cf-node-shape" title={t('node.outputShape')}>
           {shape?.ok ? formatShape(shape.shape) : '—'}
         </span>
-        <span className="cf-node-count">{shape?.ok ? formatParamCount(shape.paramCount) : ''}</span>
+        <span className="cf-node-count">
+          {shape?.ok
+            ? t(shape.paramCount === 1 ? 'node.param' : 'node.params', {
+                count: formatCount(shape.paramCount),
+              })
+            : ''}
+        </span>
       </div>
       {error && <p className="cf-node-error">{error}</p>}
       {output ? (
@@ -44,7 +52,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
           <TensorHeatmap nodeId={id} tensor={output} busy={busy} />
         </div>
       ) : (
-        !error && busy && <p className="cf-node-pending">computing…</p>
+        !error && busy && <p className="cf-node-pending">{t('node.busy')}</p>
       )}
       <Handle type="source" position={Position.Right} />
     </section>

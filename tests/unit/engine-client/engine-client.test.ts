@@ -152,7 +152,10 @@ describe('engine client', () => {
     await settle();
     expect(engine.stats.engines).toBe(4);
     expect(store.getState().engine).toBe('failed');
-    expect(store.getState().notices.at(-1)?.message).toMatch(/keeps failing \(boom\)/);
+    expect(store.getState().notices.at(-1)?.message).toEqual({
+      key: 'notice.keepsFailing',
+      params: { reason: 'boom' },
+    });
   });
 
   it('after dispose, edits reach no engine', async () => {
