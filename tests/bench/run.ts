@@ -4,6 +4,7 @@
 import { cpus, loadavg } from 'node:os';
 import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
 import { benchCases, workOf, type BenchCase } from './cases.ts';
+import { graphResults } from './graphs.ts';
 import { dispatchedPath, IMPLEMENTATIONS, type Runner } from './peers.ts';
 import { formatTable, type CaseResult } from './table.ts';
 
@@ -117,6 +118,7 @@ log(
 const cases = benchCases().filter((c) => !only || c.name.includes(only));
 const results: CaseResult[] = [];
 for (const c of cases) results.push(await runCase(c));
+const graphs = only ? [] : graphResults(rounds);
 const meta = {
   node: process.version,
   cpu: cpus()[0]?.model,
@@ -126,5 +128,5 @@ const meta = {
   loadAverage: { start: startLoad, end: loadavg()[0] },
   engineWasmMemoryBytes: simdMemoryBytes(),
 };
-if (json) process.stdout.write(JSON.stringify({ meta, cases: results }, null, 2) + '\n');
-else process.stdout.write(formatTable(results, meta) + '\n');
+if (json) process.stdout.write(JSON.stringify({ meta, cases: results, graphs }, null, 2) + '\n');
+else process.stdout.write(formatTable(results, graphs, meta) + '\n');

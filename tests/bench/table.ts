@@ -1,3 +1,5 @@
+import type { GraphResult } from './graphs.ts';
+
 /** Timings of one case for every implementation. */
 export interface CaseResult {
   name: string;
@@ -39,7 +41,11 @@ function geomean(xs: number[]): number {
 }
 
 /** A Markdown table: median times, the engine's GFLOP/s, and the engine's ratio to each peer. */
-export function formatTable(cases: CaseResult[], meta: Record<string, unknown>): string {
+export function formatTable(
+  cases: CaseResult[],
+  graphs: GraphResult[],
+  meta: Record<string, unknown>,
+): string {
   const head = ['case', ...COLUMNS, 'GFLOP/s', ...PEERS.map((p) => `vs ${p}`)];
   const rows = cases.map((c) => {
     const times = COLUMNS.map((n) =>
@@ -63,6 +69,13 @@ export function formatTable(cases: CaseResult[], meta: Record<string, unknown>):
       notes.push(
         `geomean vs tfjs-wasm, the five issue convolutions: ${geomean(big.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
       );
+  }
+  if (graphs.length) {
+    notes.push('', '| whole engine (session, registry dispatch) | median | min | |');
+    notes.push('| --- | --- | --- | --- |');
+    for (const g of graphs)
+      notes.push(`| ${g.name} | ${time(g.medianMs)} | ${time(g.minMs)} | ${g.note} |`);
+    notes.push('');
   }
   for (const c of cases)
     for (const [impl, why] of Object.entries(c.errors))

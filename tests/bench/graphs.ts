@@ -1,0 +1,106 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EngineSession } from '../../src/engine/session.ts';
+import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
+import { parseGraph } from '../../src/graph/parse.ts';
+import type { GraphDocument } from '../../src/graph/types.ts';
+
+/** Whole-engine timings: what a slide evaluation and an edit cost in the worker. */
+export interface GraphResult {
+  name: string;
+  medianMs: number;
+  minMs: number;
+  note: string;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+function parse(doc: unknown): GraphDocument {
+  const parsed = parseGraph(doc);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+/** Every slide preset loaded into a fresh session and evaluated in full; the slowest preset. */
+function slides(rounds: number): GraphResult {
+  const dir = join(import.meta.dirname, '../../presets');
+  let worst: GraphResult | null = null;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    const doc = parse(JSON.parse(readFileSync(join(dir, file), 'utf8')));
+    const times: number[] = [];
+    for (let i = 0; i < rounds + 3; i++) {
+      const start = performance.now();
+      const session = new EngineSession();
+      session.load(doc);
+      session.evaluate();
+      if (i >= 3) times.push(performance.now() - start);
+    }
+    const r = {
+      name: 'slide preset, fresh session, full evaluation (slowest preset)',
+      medianMs: median(times),
+      minMs: Math.min(...times),
+      note: `${file}, ${doc.nodes.length} nodes`,
+    };
+    if (!worst || r.medianMs > worst.medianMs) worst = r;
+  }
+  return worst!;
+}
+
+/** Input 224×224×3 → Conv2D 16 → MaxPool → Conv2D 32: edit the first kernel, re-evaluate. */
+function editPipeline(rounds: number): GraphResult {
+  const side = 224;
+  const data = Array.from({ length: side * side * 3 }, (_, i) => ((i * 7919) % 255) / 255);
+  const node = (id: string, type: string, params: object) => ({
+    id,
+    type,
+    position: { x: 0, y: 0 },
+    params,
+  });
+  const conv = (filters: number) => ({
+    filters,
+    kernelSize: [3, 3],
+    padding: 'same',
+    activation: 'relu',
+  });
+  const session = new EngineSession();
+  session.load(
+    parse({
+      format: 'convflow-graph',
+      version: 1,
+      nodes: [
+        node('in', 'Input', { tensor: { shape: [side, side, 3], data } }),
+        node('c1', 'Conv2D', conv(16)),
+        node('p', 'MaxPool', {}),
+        node('c2', 'Conv2D', conv(32)),
+      ],
+      edges: [
+        { source: 'in', target: 'c1' },
+        { source: 'c1', target: 'p' },
+        { source: 'p', target: 'c2' },
+      ],
+    }),
+  );
+  session.evaluate();
+  const times: number[] = [];
+  let recomputed = '';
+  const before = simdMemoryBytes();
+  for (let i = 0; i < rounds * 3 + 3; i++) {
+    const start = performance.now();
+    session.apply([
+      { kind: 'setParams', id: 'c1', params: { kernel: { init: 'glorotUniform', seed: i } } },
+    ]);
+    const report = session.evaluate();
+    if (i >= 3) times.push(performance.now() - start);
+    recomputed = report.recomputed.join(', ');
+  }
+  return {
+    name: 'edit → result: Input 224×224×3 → Conv2D 16 → MaxPool → Conv2D 32 (3×3 same, relu)',
+    medianMs: median(times),
+    minMs: Math.min(...times),
+    note: `recomputes ${recomputed}; kernel memory ${before} → ${simdMemoryBytes()} bytes over ${times.length + 3} edits`,
+  };
+}
+
+export function graphResults(rounds: number): GraphResult[] {
+  return [slides(rounds), editPipeline(rounds)];
+}
