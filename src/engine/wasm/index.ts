@@ -4,7 +4,7 @@ import { conv2dWasm } from './conv2d.ts';
 import { denseWasm } from './dense.ts';
 import { maxPoolWasm } from './max-pool.ts';
 import type { PackedWeights } from './pack.ts';
-import { kernelRuntime, type KernelRuntime } from './runtime.ts';
+import { kernelRuntime, loadedRuntime, type KernelRuntime } from './runtime.ts';
 
 export { packWeights, type PackedWeights } from './pack.ts';
 
@@ -52,10 +52,10 @@ export function maxPoolSimd(x: Float32Array, g: WindowInfo): Float32Array {
 
 /** Let the kernels reuse the memory these weights occupy (an edit replaced them). */
 export function releaseWeights(w: PackedWeights): void {
-  kernelRuntime()?.weights.release(w);
+  loadedRuntime()?.weights.release(w);
 }
 
 /** Size of the kernels' memory in bytes (0 before first use or without SIMD). */
 export function simdMemoryBytes(): number {
-  return kernelRuntime()?.memoryBytes ?? 0;
+  return loadedRuntime()?.memoryBytes ?? 0;
 }

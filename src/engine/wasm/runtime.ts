@@ -98,6 +98,11 @@ export function kernelRuntime(): KernelRuntime | null {
   return runtime;
 }
 
+/** The kernels if they have been instantiated, without instantiating them. */
+export function loadedRuntime(): KernelRuntime | null {
+  return runtime ?? null;
+}
+
 function instantiate(): KernelRuntime | null {
   try {
     if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) return null;
