@@ -1,6 +1,7 @@
 import type { Message } from '../i18n/translate.ts';
 import type { WireReport } from '../engine/api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
+import { editsBetween } from '../graph/graph-diff.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { allBusy, editState, initialState, mergeReport } from './reducers.ts';
 import type {
@@ -8,6 +9,7 @@ import type {
   EditorState,
   EditsEvent,
   EngineState,
+  NoticeAction,
   NoticeKind,
   Selection,
 } from './types.ts';
@@ -27,6 +29,11 @@ export interface EditorStore {
    * batch changes nothing and, unless quiet, shows its reason as a notice.
    */
   dispatch(edits: readonly GraphEdit[], options?: DispatchOptions): DispatchResult;
+  /**
+   * Make `doc` the document again (undo, redo), exactly, node order included. The engine
+   * hears only the edits between the two graphs, so an undo recomputes what it touched.
+   */
+  restore(doc: GraphDocument): DispatchResult;
   /** Hear every accepted batch (the engine client, later undo history and autosave). */
   onEdits(listener: (event: EditsEvent) => void): () => void;
   /** Show an engine report reflecting `revision`; false when a newer one is already shown. */
@@ -34,7 +41,8 @@ export interface EditorStore {
   /** The engine restarted: every node is busy until it reports on the current revision. */
   markAllBusy(): void;
   setSelection(selection: Selection): void;
-  pushNotice(kind: NoticeKind, message: string | Message): number;
+  /** Show a notice; an `action` adds a button to it (e.g. "Restore previous graph"). */
+  pushNotice(kind: NoticeKind, message: string | Message, action?: NoticeAction): number;
   dismissNotice(id: number): void;
   setEngine(engine: EngineState): void;
 }
@@ -73,11 +81,19 @@ class StoreImpl implements EditorStore {
       if (!options.quiet) this.pushNotice('error', result.error);
       return result;
     }
-    this.set(result.state);
-    const revision = this.state.revision;
-    const needsEvaluation = edits.some((e) => e.kind !== 'moveNode');
-    for (const listener of [...this.editListeners]) listener({ edits, revision, needsEvaluation });
-    return { ok: true, revision };
+    return this.commit(result.state, edits);
+  };
+
+  restore = (doc: GraphDocument): DispatchResult => {
+    const edits = editsBetween(this.state.doc, doc);
+    if (edits.length === 0) return { ok: true, revision: this.state.revision };
+    const result = editState(this.state, edits);
+    if (!result.ok) {
+      this.pushNotice('error', result.error);
+      return result;
+    }
+    // The edits give an equal graph, perhaps ordered differently: keep `doc` itself.
+    return this.commit({ ...result.state, doc }, edits);
   };
 
   onEdits = (listener: (event: EditsEvent) => void): (() => void) => {
@@ -95,12 +111,13 @@ class StoreImpl implements EditorStore {
 
   setSelection = (selection: Selection): void => this.set({ ...this.state, selection });
 
-  pushNotice = (kind: NoticeKind, message: string | Message): number => {
+  pushNotice = (kind: NoticeKind, message: string | Message, action?: NoticeAction): number => {
     const id = this.nextNoticeId++;
     // The same message twice in a row is one notice, shown again.
     const same = JSON.stringify(message);
     const others = this.state.notices.filter((n) => JSON.stringify(n.message) !== same);
-    this.set({ ...this.state, notices: [...others, { id, kind, message }] });
+    const notice = action ? { id, kind, message, action } : { id, kind, message };
+    this.set({ ...this.state, notices: [...others, notice] });
     return id;
   };
 
@@ -112,6 +129,15 @@ class StoreImpl implements EditorStore {
   setEngine = (engine: EngineState): void => {
     if (this.state.engine !== engine) this.set({ ...this.state, engine });
   };
+
+  private commit(next: EditorState, edits: readonly GraphEdit[]): DispatchResult {
+    this.set(next);
+    const revision = this.state.revision;
+    // Positions and exercises change nothing the engine computes.
+    const needsEvaluation = edits.some((e) => e.kind !== 'moveNode' && e.kind !== 'setExercise');
+    for (const listener of [...this.editListeners]) listener({ edits, revision, needsEvaluation });
+    return { ok: true, revision };
+  }
 
   private set(next: EditorState): void {
     if (next === this.state) return;

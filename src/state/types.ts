@@ -25,13 +25,21 @@ export interface EvaluationStatus {
   elapsedMs: number;
 }
 
-export type NoticeKind = 'error' | 'restart';
+/** `info` confirms something that went well (a copied link) or offers a way back. */
+export type NoticeKind = 'error' | 'restart' | 'info';
+
+/** A button in a notice; pressing it runs `run` and dismisses the notice. */
+export interface NoticeAction {
+  label: Message;
+  run(): void;
+}
 
 export interface Notice {
   id: number;
   kind: NoticeKind;
   /** Plain text (e.g. an engine or schema message), or a catalogue message translated when shown. */
   message: string | Message;
+  action?: NoticeAction;
 }
 
 export type EngineState = 'starting' | 'ready' | 'restarting' | 'failed';
