@@ -12,6 +12,8 @@ export type GraphEdit =
   | { kind: 'removeNode'; id: string }
   | { kind: 'setParams'; id: string; params: Record<string, unknown> }
   | { kind: 'moveNode'; id: string; position: Position }
+  /** Set (or with null, remove) a Conv2D or MaxPool node's exercise; nothing is recomputed. */
+  | { kind: 'setExercise'; id: string; exercise: unknown }
   | { kind: 'addEdge'; source: string; target: string }
   | { kind: 'removeEdge'; source: string; target: string };
 
@@ -114,6 +116,8 @@ function applyOne(
         value: replaceNode(doc, { ...old, position: { x: edit.position.x, y: edit.position.y } }),
       };
     }
+    case 'setExercise':
+      return setExercise(doc, edit.id, edit.exercise);
     case 'addEdge':
       touched.add(edit.target);
       return {
@@ -130,6 +134,19 @@ function applyOne(
       return { ok: true, value: { ...doc, edges } };
     }
   }
+}
+
+function setExercise(
+  doc: GraphDocument,
+  id: string,
+  exercise: unknown,
+): ParseResult<GraphDocument> {
+  const old = find(doc, id);
+  if (!old) return missing(id);
+  const { exercise: _previous, ...rest } = old as GraphNode & { exercise?: unknown };
+  const node = parseNode(exercise === null ? rest : { ...rest, exercise });
+  if (!node.ok) return { ok: false, error: `node "${id}": ${node.error}` };
+  return { ok: true, value: replaceNode(doc, node.value) };
 }
 
 function find(doc: GraphDocument, id: string): GraphNode | undefined {

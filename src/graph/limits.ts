@@ -19,4 +19,6 @@ export const LIMITS = {
   maxNodeWork: 8_589_934_592,
   maxIdLength: 64,
   maxSeed: 4_294_967_295,
+  /** Output cells one exercise may hide (list form; `'all'` hides any number). */
+  maxExerciseCells: 4_096,
 } as const;

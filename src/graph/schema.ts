@@ -148,6 +148,31 @@ export const dropoutParamsSchema = z.strictObject({
 const nodeOf = <T extends string, P extends z.ZodType>(type: T, params: P) =>
   z.strictObject({ ...base, type: z.literal(type), params });
 
+const cellIndices = z.custom<number[]>(
+  (v) =>
+    Array.isArray(v) &&
+    v.length <= LIMITS.maxExerciseCells &&
+    v.every((n) => Number.isInteger(n) && n >= 0 && n < LIMITS.maxTensorElements) &&
+    new Set(v).size === v.length,
+  {
+    error: `expected "all" or at most ${LIMITS.maxExerciseCells} distinct output cell indices (integers from 0)`,
+  },
+);
+
+/**
+ * A hand-calculation exercise (手計算) on a Conv2D or MaxPool: the output cells the learner
+ * computes, as flat indices into the output (row-major, channels last), or `'all'`.
+ */
+export const exerciseSchema = z.strictObject({
+  hidden: z.union([z.literal('all'), cellIndices], {
+    error: `expected "all" or at most ${LIMITS.maxExerciseCells} distinct output cell indices (integers from 0)`,
+  }),
+});
+
+/** A node type whose output a learner may compute by hand. */
+const practiceNodeOf = <T extends string, P extends z.ZodType>(type: T, params: P) =>
+  z.strictObject({ ...base, type: z.literal(type), params, exercise: exerciseSchema.optional() });
+
 export const paramsSchemas = {
   Input: inputParamsSchema,
   Conv2D: conv2dParamsSchema,
@@ -164,9 +189,9 @@ export const nodeSchema = z
     'type',
     [
       nodeOf('Input', inputParamsSchema),
-      nodeOf('Conv2D', conv2dParamsSchema),
+      practiceNodeOf('Conv2D', conv2dParamsSchema),
       // Every MaxPool param has a default, so params may be omitted; prefault fills them in.
-      nodeOf('MaxPool', maxPoolParamsSchema.prefault({})),
+      practiceNodeOf('MaxPool', maxPoolParamsSchema.prefault({})),
       nodeOf('Flatten', flattenParamsSchema.default({})),
       nodeOf('Dense', denseParamsSchema),
       nodeOf('Dropout', dropoutParamsSchema),

@@ -4,6 +4,7 @@ import type {
   denseParamsSchema,
   dropoutParamsSchema,
   edgeSchema,
+  exerciseSchema,
   flattenParamsSchema,
   graphSchema,
   initializerSchema,
@@ -18,6 +19,8 @@ import type {
 export type TensorValue = z.output<typeof tensorSchema>;
 export type Initializer = z.output<typeof initializerSchema>;
 export type WeightSpec = z.output<typeof weightSchema>;
+/** Which output cells of a Conv2D or MaxPool a learner computes by hand. */
+export type Exercise = z.output<typeof exerciseSchema>;
 
 export type InputParams = z.output<typeof inputParamsSchema>;
 export type Conv2DParams = z.output<typeof conv2dParamsSchema>;
