@@ -12,7 +12,7 @@ import { canvasCssSize } from './sizing.ts';
 export const ChannelCanvas = memo(function ChannelCanvas(
   props: ChannelMapProps & { maxSide: number },
 ) {
-  const { nodeId, layout, data, channel, scale, active, maxSide } = props;
+  const { nodeId, layout, data, channel, scale, active, maxSide, highlight } = props;
   const ref = useRef<HTMLCanvasElement>(null);
   const size = canvasCssSize(layout, maxSide);
 
@@ -39,6 +39,7 @@ export const ChannelCanvas = memo(function ChannelCanvas(
         style={{ width: size.width, height: size.height }}
         {...canvasHandlers(props)}
       />
+      {highlight && <HighlightBox layout={layout} channel={channel} highlight={highlight} />}
       {active && <SelectionBox layout={layout} pos={active} />}
     </div>
   );
@@ -52,6 +53,27 @@ function SelectionBox({ layout, pos }: { layout: MapLayout; pos: CellPos }) {
     height: `${100 / layout.rows}%`,
   };
   return <div className="hm-canvas-selection" style={style} aria-hidden="true" />;
+}
+
+/** One outline around the marked cells of this channel (a receptive field is a rectangle). */
+function HighlightBox(props: { layout: MapLayout; channel: number; highlight: Uint8Array }) {
+  const { layout, channel, highlight } = props;
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  for (let i = 0; i < layout.count; i++) {
+    if (!highlight[i * layout.channels + channel]) continue;
+    const row = Math.floor(i / layout.cols);
+    const col = i % layout.cols;
+    [top, left] = [Math.min(top, row), Math.min(left, col)];
+    [bottom, right] = [Math.max(bottom, row), Math.max(right, col)];
+  }
+  if (bottom < 0) return null;
+  const style = {
+    left: `${(left / layout.cols) * 100}%`,
+    top: `${(top / layout.rows) * 100}%`,
+    width: `${((right - left + 1) / layout.cols) * 100}%`,
+    height: `${((bottom - top + 1) / layout.rows) * 100}%`,
+  };
+  return <div className="hm-canvas-highlight" style={style} aria-hidden="true" />;
 }
 
 /** Writes one channel into the context's bitmap; a strip's unused tail stays transparent. */

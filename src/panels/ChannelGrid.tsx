@@ -8,6 +8,8 @@ import type { GridMetrics } from './sizing.ts';
 export interface ChannelMapProps extends MapEventTarget {
   nodeId: string;
   scale: TensorColorScale;
+  /** Marked cells, indexed like `data` (a traced receptive field). */
+  highlight?: Uint8Array;
 }
 
 /** Accessible name of one map: `"conv1 channel 0"`, or `"dense1 output"` for a strip. */
@@ -41,7 +43,7 @@ export const ChannelGrid = memo(function ChannelGrid(
       {Array.from({ length: layout.rows }, (_, row) => (
         <GridRow
           key={row}
-          {...{ layout, data, channel, row, scale: props.scale }}
+          {...{ layout, data, channel, row, scale: props.scale, highlight: props.highlight }}
           selectedCol={active?.row === row ? active.col : null}
           idPrefix={`${baseId}-${row}`}
         />
@@ -56,25 +58,31 @@ interface GridRowProps {
   channel: number;
   row: number;
   scale: TensorColorScale;
+  highlight: Uint8Array | undefined;
   selectedCol: number | null;
   /** Cells get ids `${idPrefix}-${col}`, matching the grid's aria-activedescendant. */
   idPrefix: string;
 }
 
-function GridRow({ layout, data, channel, row, scale, selectedCol, idPrefix }: GridRowProps) {
+function GridRow(props: GridRowProps) {
+  const { layout, data, channel, row, scale, highlight, selectedCol, idPrefix } = props;
   return (
     <div role="row" className="hm-row">
       {rowCols(layout, row).map((col) => {
-        const v = data[cellIndex(layout, { channel, row, col })];
+        const index = cellIndex(layout, { channel, row, col });
+        const v = data[index];
         const rgb = scale.rgb(v);
         const selected = col === selectedCol;
+        const classes = ['hm-cell'];
+        if (highlight?.[index]) classes.push('hm-highlight');
+        if (selected) classes.push('hm-selected');
         return (
           <div
             role="gridcell"
             key={col}
             id={`${idPrefix}-${col}`}
             aria-selected={selected}
-            className={selected ? 'hm-cell hm-selected' : 'hm-cell'}
+            className={classes.join(' ')}
             data-row={row}
             data-col={col}
             style={{ background: `rgb(${rgb.join(',')})`, color: textColorOn(rgb) }}

@@ -30,6 +30,8 @@ export interface TensorHeatmapProps {
   selectedCell?: CellPos | null;
   /** Called when a click or an arrow key selects a cell; `index` is into `tensor.data`. */
   onSelectCell?(cell: HeatmapCell): void;
+  /** Cells to mark (1 = marked), indexed like `tensor.data`: e.g. a traced receptive field. */
+  highlight?: Uint8Array;
 }
 
 /**
@@ -38,7 +40,7 @@ export interface TensorHeatmapProps {
  * of the hovered or selected cell. Purely presentational: it never computes a tensor.
  */
 export function TensorHeatmap(props: TensorHeatmapProps) {
-  const { nodeId, tensor, busy = false, maxCellPx, selectedCell, onSelectCell } = props;
+  const { nodeId, tensor, busy = false, maxCellPx, selectedCell, onSelectCell, highlight } = props;
   const { shape, data } = tensor;
   const layout = useMemo(() => layoutFor(shape, data.length), [shape, data.length]);
   const scale = useMemo(() => colorScaleFor(data), [data]);
@@ -70,6 +72,7 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
       </div>
       <ChannelMaps
         {...{ nodeId, layout, data, scale, maxCellPx }}
+        highlight={highlight?.length === data.length ? highlight : undefined}
         selected={selected}
         onSelect={select}
         onHover={setHover}
@@ -85,6 +88,7 @@ interface ChannelMapsProps {
   data: Float32Array;
   scale: TensorColorScale;
   maxCellPx: number | undefined;
+  highlight: Uint8Array | undefined;
   selected: CellPos | null;
   onSelect(pos: CellPos): void;
   onHover(cell: HeatmapCell | null): void;
