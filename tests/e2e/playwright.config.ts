@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 
@@ -19,6 +20,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The tests read the English UI; the app guesses its language from the browser's.
+    locale: 'en-US',
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
@@ -36,6 +39,8 @@ export default defineConfig({
     },
   },
   webServer: {
+    // The spawned server starts in the config's folder unless told: serve the root's dist/.
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,

@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { snap } from './screenshot.ts';
+import {
+  cells,
+  engineWorker,
+  nodeCard,
+  notice,
+  openApp,
+  recomputed,
+  SLIDE_SAME,
+  SLIDE_VALID,
+  statusLine,
+  expect,
+  test,
+} from './helpers.ts';
+
+const RESTARTED = 'The engine stopped and was restarted; your graph was recomputed.';
+
+/** Edit the default graph (padding same), so a restart has a user's graph to keep. */
+async function editPadding(page: Page, padding: 'same' | 'valid'): Promise<void> {
+  const conv = nodeCard(page, 'Conv2D', 'conv');
+  await conv.getByRole('combobox', { name: 'padding' }).selectOption(padding);
+  await expect(statusLine(page)).toHaveText(recomputed(1, 2));
+  await expect(cells(page, 'conv channel 0')).toHaveText(
+    padding === 'same' ? SLIDE_SAME : SLIDE_VALID,
+  );
+}
+
+/** After a restart: the notice, every node recomputed, the edited graph and numbers kept. */
+async function expectRecomputedAfterRestart(page: Page): Promise<void> {
+  await expect(notice(page, RESTARTED)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(1);
+  await expect(statusLine(page)).toHaveText(recomputed(2, 2));
+  await expect(page.getByText('engine ready')).toBeVisible();
+  const conv = nodeCard(page, 'Conv2D', 'conv');
+  await expect(conv.getByRole('combobox', { name: 'padding' })).toHaveValue('same');
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_SAME);
+}
+
+test('Restart engine recomputes the graph and says so', async ({ page }, info) => {
+  await openApp(page);
+  await editPadding(page, 'same');
+
+  await page.getByRole('button', { name: 'Restart engine' }).click();
+  await expectRecomputedAfterRestart(page);
+  await snap(page, info);
+
+  // The notice stays until dismissed; the new engine takes edits as the old one did.
+  await notice(page, RESTARTED).getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await editPadding(page, 'valid');
+});
+
+test('a crashed engine worker is restarted and the edited graph survives', async ({
+  page,
+}, info) => {
+  await openApp(page);
+  await editPadding(page, 'same');
+
+  const worker = await engineWorker(page);
+  const gone = new Promise<void>((resolve) => worker.once('close', () => resolve()));
+  // An uncaught error from a timer: nothing inside the engine can catch it.
+  await worker.evaluate(() => {
+    setTimeout(() => {
+      throw new Error('boom');
+    });
+  });
+  await gone;
+  await expectRecomputedAfterRestart(page);
+  // A fresh worker took over; the dead one is gone.
+  expect(await engineWorker(page)).not.toBe(worker);
+  expect(page.workers()).toHaveLength(1);
+  await snap(page, info);
+
+  await editPadding(page, 'valid');
+});
