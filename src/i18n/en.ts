@@ -137,6 +137,37 @@ export const en = {
   'link.tooBig':
     'This graph needs a link of {kb} KB, over the {limit} KB a share link may hold (a large image makes it big). Save it as a file instead.',
   'link.saveFile': 'Save as file',
+  'toolbar.label': 'Graph',
+  'toolbar.undo': 'Undo',
+  'toolbar.redo': 'Redo',
+  'toolbar.undoTitle': 'Undo (Ctrl+Z, ⌘Z)',
+  'toolbar.redoTitle': 'Redo (Ctrl+Shift+Z or Ctrl+Y, ⇧⌘Z)',
+  'toolbar.copyLink': 'Copy link',
+  'toolbar.copyLinkTitle': 'Copy a link that opens this graph, weights and all',
+  'toolbar.export': 'Export .json',
+  'toolbar.exportTitle': 'Download the graph as a .json file',
+  'toolbar.import': 'Import .json',
+  'toolbar.importTitle': 'Open a .json graph file (or drop one on the canvas)',
+  'toolbar.importFile': 'Graph file to open',
+  'preset.about': 'About this graph',
+  'share.title': 'Share link',
+  'share.hint': 'The browser did not let the app copy. The link is selected: press Ctrl+C (⌘C).',
+  'share.link': 'Link to this graph',
+  'share.close': 'Close',
+  'files.dropHint': 'Drop a .json graph file to open it',
+  'notice.linkCopied': 'Link copied ({count} characters). Anyone who opens it sees this graph.',
+  'notice.badLink': 'Could not open the link: {problem}. Your graph is unchanged.',
+  'notice.linkOpened': 'Opened the graph from the link. Your previous graph is one undo away.',
+  'notice.restorePrevious': 'Restore previous graph',
+  'notice.badFile': 'Could not open "{name}": {problem}. Your graph is unchanged.',
+  'notice.autosaveFailed':
+    'Your graph could not be saved in this browser ({reason}). Export it to keep it.',
+  'notice.autosaveTooLarge':
+    'Your graph is over {mb} MB and is no longer saved in this browser. Export it to keep it.',
+  'notice.autosaveUnreadable':
+    'The graph saved in this browser could not be read ({problem}); the default graph is shown.',
+  'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
+  'help.undo': 'undo · redo (also Ctrl+Y)',
 } as const;
 
 export type MessageKey = keyof typeof en;

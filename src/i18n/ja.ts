@@ -137,4 +137,36 @@ export const ja: Record<MessageKey, string> = {
   'link.tooBig':
     'このグラフのリンクは{kb} KBになり、共有リンクの上限{limit} KBを超えます(大きな画像が原因です)。ファイルとして保存してください。',
   'link.saveFile': 'ファイルとして保存',
+  'toolbar.label': 'グラフ',
+  'toolbar.undo': '元に戻す',
+  'toolbar.redo': 'やり直す',
+  'toolbar.undoTitle': '元に戻す (Ctrl+Z、⌘Z)',
+  'toolbar.redoTitle': 'やり直す (Ctrl+Shift+Z または Ctrl+Y、⇧⌘Z)',
+  'toolbar.copyLink': 'リンクをコピー',
+  'toolbar.copyLinkTitle': 'このグラフ(重みを含む)を開くリンクをコピー',
+  'toolbar.export': 'JSONを保存',
+  'toolbar.exportTitle': 'グラフを.jsonファイルとしてダウンロード',
+  'toolbar.import': 'JSONを開く',
+  'toolbar.importTitle': '.jsonのグラフファイルを開く(キャンバスにドロップしても可)',
+  'toolbar.importFile': '開くグラフファイル',
+  'preset.about': 'このグラフについて',
+  'share.title': '共有リンク',
+  'share.hint':
+    'ブラウザがコピーを許可しませんでした。リンクを選択してあるので、Ctrl+C(⌘C)でコピーしてください。',
+  'share.link': 'このグラフへのリンク',
+  'share.close': '閉じる',
+  'files.dropHint': '.jsonのグラフファイルをドロップして開く',
+  'notice.linkCopied': 'リンクをコピーしました({count}文字)。開くと同じグラフが表示されます。',
+  'notice.badLink': 'リンクを開けませんでした: {problem}。グラフは変更されていません。',
+  'notice.linkOpened': 'リンクのグラフを開きました。元のグラフは「元に戻す」で戻せます。',
+  'notice.restorePrevious': '元のグラフに戻す',
+  'notice.badFile': '「{name}」を開けませんでした: {problem}。グラフは変更されていません。',
+  'notice.autosaveFailed':
+    'このブラウザにグラフを保存できませんでした({reason})。エクスポートして保存してください。',
+  'notice.autosaveTooLarge':
+    'グラフが{mb} MBを超えたため、このブラウザには保存されなくなりました。エクスポートして保存してください。',
+  'notice.autosaveUnreadable':
+    'このブラウザに保存されたグラフを読み込めませんでした({problem})。既定のグラフを表示します。',
+  'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
+  'help.undo': '元に戻す · やり直す(Ctrl+Yも可)',
 };
