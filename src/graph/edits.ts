@@ -1,5 +1,6 @@
 import { describeIssues, parseGraph, parseNode, type ParseResult } from './parse.ts';
 import { structureSchema } from './schema.ts';
+import { descendantsOf } from './topo.ts';
 import type { GraphDocument, GraphNode, Position } from './types.ts';
 
 /**
@@ -55,10 +56,12 @@ export function connectionProblem(
   target: string,
 ): string | null {
   if (source === target) return 'a node cannot feed itself';
+  // A cycle is the more fundamental refusal: name it even when the target also has an input.
+  if (descendantsOf([target], doc.edges).has(source)) {
+    return `connecting "${source}" to "${target}" would make a cycle`;
+  }
   const result = applyEdits(doc, [{ kind: 'addEdge', source, target }]);
   if (result.ok) return null;
-  if (result.error.includes('cycle'))
-    return `connecting "${source}" to "${target}" would make a cycle`;
   return result.error.replace(/^edges\[\d+\]\.\w+: /, '');
 }
 

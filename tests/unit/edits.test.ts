@@ -167,6 +167,10 @@ describe('connectionProblem', () => {
     );
   });
 
+  it('names the cycle even when the target already has an input', () => {
+    expect(connectionProblem(doc, 'f', 'c1')).toBe('connecting "f" to "c1" would make a cycle');
+  });
+
   it('refuses a second input', () => {
     expect(connectionProblem(doc, 'in2', 'c1')).toBe(
       '"c1" already has an input ("in"); a node takes at most one',
