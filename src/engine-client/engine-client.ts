@@ -28,6 +28,8 @@ export interface EngineClient {
 }
 
 export const RESTART_NOTICE: Message = { key: 'notice.restarted' };
+/** After the user's own "Restart engine". */
+export const MANUAL_RESTART_NOTICE: Message = { key: 'notice.restartedByYou' };
 /** Crashes in a row, without a report between them, before giving up on restarting. */
 const MAX_CRASHES = 3;
 

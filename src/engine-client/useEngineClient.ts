@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { EditorStore } from '../state/editor-store.ts';
 import { connectWorker } from './connect-worker.ts';
-import { createEngineClient, RESTART_NOTICE, type EngineClient } from './engine-client.ts';
+import { createEngineClient, MANUAL_RESTART_NOTICE, type EngineClient } from './engine-client.ts';
 
 /**
  * Runs an engine worker for the store while the component is mounted. Returns a function
@@ -18,5 +18,5 @@ export function useEngineClient(store: EditorStore): () => void {
       client.current = null;
     };
   }, [store]);
-  return useCallback(() => client.current?.restart(RESTART_NOTICE), []);
+  return useCallback(() => client.current?.restart(MANUAL_RESTART_NOTICE), []);
 }

@@ -46,6 +46,7 @@ export const en = {
   'engine.computingOne': 'computing 1 node…',
   'engine.computing': 'computing {count} nodes…',
   'notice.restarted': 'The engine stopped and was restarted; your graph was recomputed.',
+  'notice.restartedByYou': 'The engine was restarted; your graph was recomputed.',
   'notice.keepsFailing':
     'The engine keeps failing ({reason}). Press "Restart engine" to try again.',
   'node.param': '1 param',

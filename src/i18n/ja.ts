@@ -45,6 +45,7 @@ export const ja: Record<MessageKey, string> = {
   'engine.computingOne': '1ノードを計算中…',
   'engine.computing': '{count}ノードを計算中…',
   'notice.restarted': 'エンジンが停止したため再起動し、グラフを再計算しました。',
+  'notice.restartedByYou': 'エンジンを再起動し、グラフを再計算しました。',
   'notice.keepsFailing':
     'エンジンの失敗が続いています({reason})。「エンジンを再起動」を押してください。',
   'node.param': 'パラメータ数 1',

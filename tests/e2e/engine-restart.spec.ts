@@ -15,6 +15,7 @@ import {
 } from './helpers.ts';
 
 const RESTARTED = 'The engine stopped and was restarted; your graph was recomputed.';
+const RESTARTED_BY_YOU = 'The engine was restarted; your graph was recomputed.';
 
 /** Edit the default graph (padding same), so a restart has a user's graph to keep. */
 async function editPadding(page: Page, padding: 'same' | 'valid'): Promise<void> {
@@ -27,8 +28,8 @@ async function editPadding(page: Page, padding: 'same' | 'valid'): Promise<void>
 }
 
 /** After a restart: the notice, every node recomputed, the edited graph and numbers kept. */
-async function expectRecomputedAfterRestart(page: Page): Promise<void> {
-  await expect(notice(page, RESTARTED)).toBeVisible();
+async function expectRecomputedAfterRestart(page: Page, message = RESTARTED): Promise<void> {
+  await expect(notice(page, message)).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(1);
   await expect(statusLine(page)).toHaveText(recomputed(2, 2));
   await expect(page.getByText('engine ready')).toBeVisible();
@@ -42,11 +43,11 @@ test('Restart engine recomputes the graph and says so', async ({ page }, info) =
   await editPadding(page, 'same');
 
   await page.getByRole('button', { name: 'Restart engine' }).click();
-  await expectRecomputedAfterRestart(page);
+  await expectRecomputedAfterRestart(page, RESTARTED_BY_YOU);
   await snap(page, info);
 
   // The notice stays until dismissed; the new engine takes edits as the old one did.
-  await notice(page, RESTARTED).getByRole('button', { name: 'Dismiss' }).click();
+  await notice(page, RESTARTED_BY_YOU).getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await editPadding(page, 'valid');
 });
