@@ -127,5 +127,8 @@ describe('slide presets', () => {
     const [a, b] = e.out('dense2').data as [number, number];
     expect(a + b).toBeCloseTo(1, 6);
     for (const v of e.out('conv').data) expect(v).toBeGreaterThanOrEqual(0);
+    const dense1 = e.out('dense1').data;
+    const dropped = e.out('dropout').data;
+    dropped.forEach((v, i) => expect([0, 2 * dense1[i]!]).toContain(v));
   });
 });

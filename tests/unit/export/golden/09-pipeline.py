@@ -24,10 +24,10 @@ def build_model():
             layers.Flatten(name="flatten"),
             layers.Dense(units=4, activation="relu", use_bias=True, name="dense1"),
             # Dropout: Keras draws its training-mode mask from its own random stream, not
-            # convflow's mulberry32 mask (seed 7), so only inference matches convflow;
+            # convflow's mulberry32 mask (seed 2), so only inference matches convflow;
             # predict() runs in inference mode, where Dropout passes its input through.
             # (This node has training on in convflow, which shows the masked values.)
-            layers.Dropout(rate=0.5, seed=7, name="dropout"),
+            layers.Dropout(rate=0.5, seed=2, name="dropout"),
             layers.Dense(units=2, activation="softmax", use_bias=True, name="dense2"),
         ],
         name="convflow",
@@ -40,12 +40,12 @@ def build_model():
     model.get_layer("dense1").set_weights(
         [
             tensor([
-                0.17970969, -0.7032379, 0.038815975, 0.6803088, 0.66238636, -0.3095664,
-                0.15957825, 0.31217796, -0.104938954, 0.6997853, -0.06325618, -0.015855713,
-                -0.510625, -0.13612546, -0.35705513, -0.4886205, -0.01535285, -0.61183137,
-                -0.14903079, 0.3777478, -0.3028373, -0.43717077, -0.64667785, -0.102697425,
-                0.12782015, 0.42240328, -0.2900978, -0.4165286, 0.22362909, 0.0651703,
-                0.36549336, -0.43442658
+                0.26838225, 0.38571724, -0.39631495, 0.17420116, -0.5867046, 0.1303409,
+                0.31127158, -0.05924959, 0.5736354, -0.38264522, 0.39578664, 0.3402779,
+                0.2270662, -0.6875603, -0.0489298, -0.28219914, 0.5608061, -0.2996494,
+                0.36104473, 0.31605312, -0.3484932, -0.68021077, 0.41508335, -0.41254383,
+                -0.32156485, -0.5327881, -0.042316623, 0.6952888, -0.35995623, -0.5926334,
+                0.49298507, -0.2587668
             ], (8, 4)),
             tensor([0, 0, 0, 0], (4,)),
         ]
