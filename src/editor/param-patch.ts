@@ -4,18 +4,21 @@ import {
   type TensorValue,
   type WeightSpec,
 } from '../graph/types.ts';
+import { convFans, resolveWeight, type Fans } from '../engine/weights.ts';
 
 /**
- * Resize a row-major tensor: values whose coordinates still exist are kept, new ones are 0.
+ * Resize a row-major tensor: values whose coordinates still exist are kept, new ones are
+ * taken from `fill` (zeros by default).
  * @example resizeTensor([1, 2, 3, 4], [2, 2], [2, 3]) // [1, 2, 0, 3, 4, 0]
  */
 export function resizeTensor(
   data: readonly number[],
   from: readonly number[],
   to: readonly number[],
+  fill?: ArrayLike<number>,
 ): number[] {
   const size = to.reduce((a, b) => a * b, 1);
-  const out = new Array<number>(size).fill(0);
+  const out = fill ? Array.from(fill) : new Array<number>(size).fill(0);
   const index = new Array<number>(to.length).fill(0);
   for (let flat = 0; flat < size; flat++) {
     let source = 0;
@@ -36,9 +39,17 @@ function isCount(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1;
 }
 
-function reshaped(weight: WeightSpec, shape: number[]): WeightSpec {
+function reshaped(weight: WeightSpec, shape: number[], fill?: ArrayLike<number>): WeightSpec {
   if (isInitializer(weight)) return weight;
-  return { shape, data: resizeTensor(weight.data, weight.shape, shape) };
+  return { shape, data: resizeTensor(weight.data, weight.shape, shape, fill) };
+}
+
+/**
+ * Values for the new cells of a grown kernel: seeded glorotUniform, as a new layer would get,
+ * so an added filter has something to show instead of an all-zero map.
+ */
+function freshKernel(shape: number[], fans: Fans): Float32Array {
+  return resolveWeight({ init: 'glorotUniform', seed: shape[shape.length - 1]! }, shape, fans);
 }
 
 /**
@@ -56,14 +67,21 @@ export function paramsPatch(
     if (!isCount(p.filters) || !size.every(isCount)) return patch;
     const old = node.params.kernel;
     const inC = isInitializer(old) ? 1 : old.shape[2]!;
-    const kernel = reshaped(old, [size[0] as number, size[1] as number, inC, p.filters]);
+    const [kh, kw] = size as [number, number];
+    const shape = [kh, kw, inC, p.filters];
+    const kernel = reshaped(old, shape, freshKernel(shape, convFans(kh, kw, inC, p.filters)));
     return { ...patch, kernel, bias: reshaped(node.params.bias, [p.filters]) };
   }
   if (node.type === 'Dense' && 'units' in patch) {
     if (!isCount(patch.units)) return patch;
     const old = node.params.kernel;
     const inUnits = isInitializer(old) ? 1 : old.shape[0]!;
-    const kernel = reshaped(old, [inUnits, patch.units]);
+    const shape = [inUnits, patch.units];
+    const kernel = reshaped(
+      old,
+      shape,
+      freshKernel(shape, { fanIn: inUnits, fanOut: patch.units }),
+    );
     return { ...patch, kernel, bias: reshaped(node.params.bias, [patch.units]) };
   }
   return patch;

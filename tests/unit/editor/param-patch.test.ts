@@ -29,6 +29,18 @@ describe('paramsPatch', () => {
     expect(applyEdits(doc, [{ kind: 'setParams', id: 'conv', params }]).ok).toBe(true);
   });
 
+  it('filters 1 → 2: the old filter is kept and the new one is seeded glorotUniform, not zeros', () => {
+    const params = paramsPatch(conv(), { filters: 2 });
+    const data = (params.kernel as { data: number[] }).data;
+    const old = (conv().params.kernel as { data: number[] }).data;
+    const limit = Math.sqrt(6 / (9 * 1 + 9 * 2));
+    for (let i = 0; i < 9; i++) {
+      expect(data[2 * i]).toBe(old[i]);
+      expect(Math.abs(data[2 * i + 1]!)).toBeLessThanOrEqual(limit);
+    }
+    expect(data.filter((v, i) => i % 2 === 1 && v !== 0).length).toBe(9);
+  });
+
   it('kernelSize 3×3 → 2×2 keeps the top-left values', () => {
     const params = paramsPatch(conv(), { kernelSize: [2, 2] });
     expect(params.kernel).toEqual({ shape: [2, 2, 1, 1], data: [0, 0, 0, 1] });
