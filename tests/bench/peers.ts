@@ -133,10 +133,9 @@ const onnx: Implementation = {
     const dims = op.input.dims;
     const input = c.kind === 'dense' ? c.x : toChw(c.x, c.g.inH, c.g.inW, c.g.inC);
     const run = async () => {
+      // The output tensor's data is already a fresh array copied out of ORT's heap.
       const result = await session.run({ x: new ort.Tensor('float32', input, dims) });
-      const data = (result.y.data as Float32Array).slice();
-      result.y.dispose();
-      return data;
+      return result.y.data as Float32Array;
     };
     const [, ch, h, w] = op.output.dims;
     return { run, toHwc: c.kind === 'dense' ? undefined : (out) => toHwc(out, h, w, ch) };

@@ -1,6 +1,7 @@
-// `npm run bench [-- --json] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
+// `npm run bench [-- --json] [--out FILE] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
 // kernel paths against TensorFlow.js (cpu, wasm) and ONNX Runtime Web (wasm), one process,
 // implementations interleaved within each round, medians of wall-clock times. Not a test.
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
 import { benchCases, workOf, type BenchCase } from './cases.ts';
@@ -14,11 +15,15 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const json = args.includes('--json');
+/** The fewest rounds per case; fast cases get more, up to MAX_ROUNDS, within ROUND_BUDGET_MS. */
 const rounds = Math.max(1, Number(option('--rounds') ?? 9));
 const warmup = Math.max(1, Number(option('--warmup') ?? 3));
 const only = option('--only');
-/** A sample repeats the call until it lasts this long, so microsecond cases are measurable. */
-const SAMPLE_MS = 5;
+// One call per sample, as the engine calls a kernel once per node: batching calls back to
+// back measured allocation and GC bursts (every call returns a fresh array) more than the
+// kernels. Fast cases instead get more rounds, so their medians still rest on many samples.
+const ROUND_BUDGET_MS = 400;
+const MAX_ROUNDS = 301;
 
 function log(line: string): void {
   if (!json) process.stderr.write(line + '\n');
@@ -29,15 +34,13 @@ async function call(r: Runner): Promise<Float32Array> {
   return out instanceof Promise ? await out : out;
 }
 
-/** Milliseconds per call over `reps` calls. */
-async function sample(r: Runner, reps: number): Promise<number> {
+/** Milliseconds of one call. */
+async function sample(r: Runner): Promise<number> {
   if (r.before) await r.before();
   const start = performance.now();
-  for (let i = 0; i < reps; i++) {
-    const out = r.run();
-    if (out instanceof Promise) await out;
-  }
-  return (performance.now() - start) / reps;
+  const out = r.run();
+  if (out instanceof Promise) await out;
+  return performance.now() - start;
 }
 
 function maxError(got: Float32Array, want: Float32Array): number {
@@ -67,11 +70,13 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
   }
   const reference = await call(runners.get('engine TS')!);
   const check: Record<string, number> = {};
-  const reps: Record<string, number> = {};
+  let slowest = 0;
   for (const [name, r] of runners) {
+    // At least `warmup` calls and ~50 ms, so JIT tiers (JS and WebAssembly) have settled.
+    let spent = 0;
     let ms = 0;
-    for (let i = 0; i < warmup; i++) ms = await sample(r, 1);
-    reps[name] = Math.min(10_000, Math.max(1, Math.ceil(SAMPLE_MS / Math.max(ms, 1e-4))));
+    for (let i = 0; i < warmup || (spent < 50 && i < 200); i++) spent += ms = await sample(r);
+    slowest = Math.max(slowest, ms);
     const out = await call(r);
     check[name] = maxError(r.toHwc ? r.toHwc(out) : out, reference);
     if (check[name] > 1e-3)
@@ -79,11 +84,12 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
   }
   const samples: Record<string, number[]> = {};
   const names = [...runners.keys()];
-  for (let round = 0; round < rounds; round++) {
+  const caseRounds = Math.min(MAX_ROUNDS, Math.max(rounds, Math.ceil(ROUND_BUDGET_MS / slowest)));
+  for (let round = 0; round < caseRounds; round++) {
     // Rotate the order every round, so no implementation always runs after the same one.
     for (let i = 0; i < names.length; i++) {
       const name = names[(i + round) % names.length];
-      (samples[name] ??= []).push(await sample(runners.get(name)!, reps[name]));
+      (samples[name] ??= []).push(await sample(runners.get(name)!));
     }
   }
   const results = Object.fromEntries(
@@ -92,7 +98,6 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
       {
         medianMs: median(samples[n]),
         minMs: Math.min(...samples[n]),
-        reps: reps[n],
         samples: samples[n],
       },
     ]),
@@ -113,7 +118,7 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
 
 const startLoad = loadavg()[0];
 log(
-  `convflow bench: ${rounds} rounds after ${warmup} warm-up calls, node ${process.version}, ${cpus()[0]?.model}`,
+  `convflow bench: at least ${rounds} rounds after at least ${warmup} warm-up calls per case, node ${process.version}, ${cpus()[0]?.model}`,
 );
 const cases = benchCases().filter((c) => !only || c.name.includes(only));
 const results: CaseResult[] = [];
@@ -128,5 +133,7 @@ const meta = {
   loadAverage: { start: startLoad, end: loadavg()[0] },
   engineWasmMemoryBytes: simdMemoryBytes(),
 };
+const out = option('--out');
+if (out) writeFileSync(out, JSON.stringify({ meta, cases: results, graphs }, null, 2) + '\n');
 if (json) process.stdout.write(JSON.stringify({ meta, cases: results, graphs }, null, 2) + '\n');
 else process.stdout.write(formatTable(results, graphs, meta) + '\n');

@@ -8,7 +8,7 @@ export interface CaseResult {
   work: number;
   /** The engine path the registry takes for this shape. */
   dispatched: string;
-  results: Record<string, { medianMs: number; minMs: number; reps: number; samples: number[] }>;
+  results: Record<string, { medianMs: number; minMs: number; samples: number[] }>;
   /** Implementations that could not run, with the reason. */
   errors: Record<string, string>;
   /** Largest |got − want| / (1 + |want|) against the engine's TypeScript kernels. */
