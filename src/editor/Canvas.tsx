@@ -12,6 +12,8 @@ import type { NodeType } from '../graph/types.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
+import { InputToolsProvider } from './image/InputToolsProvider.tsx';
+import { useCanvasImageDrop } from './image/useImageDrop.ts';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements.ts';
 import { NODE_COMPONENTS } from './nodes/node-types.ts';
 import { NODE_DRAG_TYPE } from './Palette.tsx';
@@ -24,8 +26,19 @@ const FIT: FitViewOptions = { padding: 0.2, maxZoom: 1.1 };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 160, height: 110 };
 
-/** The graph on a pannable, zoomable canvas; nodes and edges derived from the document. */
+/**
+ * The graph on a pannable, zoomable canvas; nodes and edges derived from the document. Its
+ * Input nodes take pictures (picker, drop, paste) and open the drawing pad.
+ */
 export function Canvas() {
+  return (
+    <InputToolsProvider>
+      <GraphCanvas />
+    </InputToolsProvider>
+  );
+}
+
+function GraphCanvas() {
   const store = useEditorStore();
   const doc = useEditorState((s) => s.doc);
   const selection = useEditorState((s) => s.selection);
@@ -78,9 +91,13 @@ function useFitOnLoad() {
   }, [loads, fitView]);
 }
 
-/** Accepts a palette item dropped on the canvas, adding the node at the drop point. */
+/**
+ * Accepts a palette item dropped on the canvas, adding the node at the drop point, and a
+ * dropped picture (graph files are opened by the page's file drop).
+ */
 function usePaletteDrop() {
   const add = useAddNode();
+  const dropImage = useCanvasImageDrop();
   const { screenToFlowPosition } = useReactFlow();
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
@@ -89,13 +106,14 @@ function usePaletteDrop() {
   }, []);
   const onDrop = useCallback(
     (event: DragEvent) => {
+      if (dropImage(event)) return;
       const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
       if (!(NODE_TYPES as readonly string[]).includes(type)) return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       add(type as NodeType, { x: Math.round(at.x / 20) * 20, y: Math.round(at.y / 20) * 20 });
     },
-    [add, screenToFlowPosition],
+    [add, dropImage, screenToFlowPosition],
   );
   return { onDragOver, onDrop };
 }

@@ -99,8 +99,20 @@ function quantize(v: number, range: ValueRange): number {
  * @example imageToTensor(image, { height: 28, width: 28, mode: 'gray', range: 'unit', fit: 'crop', invert: true })
  */
 export function imageToTensor(image: RgbaImage, options: ImageTensorOptions): TensorValue {
-  const rgb = compositeOverWhite(image);
-  const rect = fitRect(image.width, image.height, options.width, options.height, options.fit);
-  const small = resample(rgb, image.width, image.height, 3, options.width, options.height, rect);
+  return resizedTensor(compositeOverWhite(image), image.width, image.height, options);
+}
+
+/**
+ * {@link imageToTensor} from pixels already composited by {@link compositeOverWhite}, so a
+ * dialog trying sizes composites a large picture once.
+ */
+export function resizedTensor(
+  rgb: Float32Array,
+  width: number,
+  height: number,
+  options: ImageTensorOptions,
+): TensorValue {
+  const rect = fitRect(width, height, options.width, options.height, options.fit);
+  const small = resample(rgb, width, height, 3, options.width, options.height, rect);
   return rgbToTensor(small, options.width, options.height, options);
 }

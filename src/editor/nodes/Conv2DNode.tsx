@@ -5,6 +5,7 @@ import { CheckboxField } from '../fields/CheckboxField.tsx';
 import { NumberField } from '../fields/NumberField.tsx';
 import { PairField } from '../fields/PairField.tsx';
 import { SelectField } from '../fields/SelectField.tsx';
+import { FilterPresetSelect } from '../filters/FilterPresetSelect.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { NodeFrame } from './NodeFrame.tsx';
 import { ACTIVATIONS, PADDINGS } from './options.ts';
@@ -29,6 +30,7 @@ export function Conv2DNode({ id, data, selected }: NodeProps<FlowNode>) {
         max={LIMITS.maxWindow}
         onCommit={(kernelSize) => commit({ kernelSize })}
       />
+      <FilterPresetSelect node={data.node as NodeOf<'Conv2D'>} />
       <PairField
         name="strides"
         value={p.strides}

@@ -1,0 +1,93 @@
+import { useCallback, useRef, useState } from 'react';
+import type { NodeOf, TensorValue } from '../../graph/types.ts';
+import { useT } from '../../i18n/useT.ts';
+import { useEditorState } from '../../state/useEditorState.ts';
+import { useEditorStore } from '../../state/useEditorStore.ts';
+import { inkFor } from '../image/brush.ts';
+import { PadToolbar, type PadTool } from './PadToolbar.tsx';
+import { usePadStroke } from './usePadStroke.ts';
+import './drawing-pad.css';
+
+export interface DrawingPadProps {
+  /** The Input node drawn on. */
+  id: string;
+  onClose(): void;
+}
+
+/** A brush a tenth of the shorter side wide: MNIST's strokes on 28×28 are 2–3 pixels. */
+export function defaultBrushSize(h: number, w: number): number {
+  return Math.max(1, Math.round(Math.min(h, w) / 10));
+}
+
+const round = (v: number) => Math.round(v * 1e4) / 1e4;
+
+/** The pad's on-screen size: as large as fits 284×400 px, keeping the tensor's aspect. */
+function displaySize(h: number, w: number) {
+  const scale = Math.min(284 / w, 400 / h);
+  return { width: `${Math.round(w * scale)}px`, height: `${Math.round(h * scale)}px` };
+}
+
+/**
+ * A floating pad for drawing an Input node's tensor with a mouse or pen, at the tensor's
+ * own resolution; each stroke is one `setParams`, so the graph recomputes after it.
+ */
+export function DrawingPad({ id, onClose }: DrawingPadProps) {
+  const node = useEditorState(
+    useCallback((s) => s.doc.nodes.find((n) => n.id === id && n.type === 'Input'), [id]),
+  );
+  if (!node) return null;
+  return <Pad id={id} tensor={(node as NodeOf<'Input'>).params.tensor} onClose={onClose} />;
+}
+
+function Pad({ id, tensor, onClose }: { id: string; tensor: TensorValue; onClose(): void }) {
+  const t = useT();
+  const store = useEditorStore();
+  const [h, w] = tensor.shape as [number, number, number];
+  const [tool, setTool] = useState<PadTool>('pen');
+  const [size, setSize] = useState(() => defaultBrushSize(h, w));
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const setTensor = useCallback(
+    (next: TensorValue) => store.dispatch([{ kind: 'setParams', id, params: { tensor: next } }]),
+    [store, id],
+  );
+  const brush = { size, ink: inkFor(tensor.data), erase: tool === 'eraser' };
+  const handlers = usePadStroke(canvas, tensor, brush, (data) =>
+    setTensor({ shape: tensor.shape, data: Array.from(data, round) }),
+  );
+  const blank = (shape: number[]) =>
+    setTensor({ shape, data: new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0) });
+  return (
+    <aside className="cf-pad" role="dialog" aria-label={t('draw.title', { id })}>
+      <header className="cf-dialog-head">
+        <h2>{t('draw.title', { id })}</h2>
+        <button
+          type="button"
+          className="cf-notice-close"
+          aria-label={t('draw.close')}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      <PadToolbar
+        tool={tool}
+        onTool={setTool}
+        brushSize={size}
+        onBrushSize={setSize}
+        shape={tensor.shape}
+        onClear={() => blank([...tensor.shape])}
+        onResize={(side) => blank([side, side, tensor.shape[2]!])}
+      />
+      <canvas
+        ref={canvas}
+        className="cf-pad-canvas"
+        width={w}
+        height={h}
+        aria-label={t('draw.canvas', { id, h, w })}
+        style={displaySize(h, w)}
+        {...handlers}
+      />
+      <p className="cf-pad-hint">{t('draw.hint')}</p>
+    </aside>
+  );
+}

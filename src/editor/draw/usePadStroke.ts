@@ -1,0 +1,75 @@
+import { useCallback, useEffect, useRef, type PointerEvent, type RefObject } from 'react';
+import type { TensorValue } from '../../graph/types.ts';
+import { paintSegment, type BrushOptions, type PadPoint } from '../image/brush.ts';
+import { tensorToRgba } from '../image/tensor-pixels.ts';
+
+interface Stroke {
+  pointer: number;
+  last: PadPoint;
+  changed: boolean;
+}
+
+/**
+ * Pointer drawing on a canvas showing `tensor` one pixel per value. A stroke paints into a
+ * local copy and redraws at once; at pointer-up `onStroke` gets the new values (one edit
+ * per stroke, however many pointer moves it had). The copy follows `tensor` between strokes.
+ */
+export function usePadStroke(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  tensor: TensorValue,
+  brush: BrushOptions,
+  onStroke: (data: Float32Array) => void,
+) {
+  const [h, w, c] = tensor.shape as [number, number, number];
+  const buffer = useRef(new Float32Array(0));
+  const stroke = useRef<Stroke | null>(null);
+
+  const redraw = useCallback(() => {
+    const context = canvas.current?.getContext('2d');
+    const rgba = tensorToRgba(buffer.current, h, w, c, brush.ink);
+    context?.putImageData(new ImageData(rgba, w, h), 0, 0);
+  }, [canvas, h, w, c, brush.ink]);
+
+  useEffect(() => {
+    if (stroke.current) return;
+    buffer.current = Float32Array.from(tensor.data);
+    redraw();
+  }, [tensor, redraw]);
+
+  const pointAt = (element: Element, at: { clientX: number; clientY: number }): PadPoint => {
+    const rect = element.getBoundingClientRect();
+    return {
+      x: ((at.clientX - rect.left) / rect.width) * w,
+      y: ((at.clientY - rect.top) / rect.height) * h,
+    };
+  };
+  const paint = (s: Stroke, to: PadPoint) => {
+    s.changed = paintSegment(buffer.current, h, w, c, s.last, to, brush) || s.changed;
+    s.last = to;
+  };
+
+  const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
+    if (event.button !== 0 || stroke.current) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    const start = pointAt(event.currentTarget, event);
+    stroke.current = { pointer: event.pointerId, last: start, changed: false };
+    paint(stroke.current, start);
+    redraw();
+  };
+  const onPointerMove = (event: PointerEvent<HTMLCanvasElement>) => {
+    const s = stroke.current;
+    if (!s || s.pointer !== event.pointerId) return;
+    // A fast pen reports several positions per frame: follow them all.
+    const events = event.nativeEvent.getCoalescedEvents?.() ?? [];
+    for (const e of events.length > 0 ? events : [event.nativeEvent])
+      paint(s, pointAt(event.currentTarget, e));
+    redraw();
+  };
+  const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {
+    const s = stroke.current;
+    if (!s || s.pointer !== event.pointerId) return;
+    stroke.current = null;
+    if (s.changed) onStroke(buffer.current);
+  };
+  return { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp };
+}

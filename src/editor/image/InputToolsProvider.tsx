@@ -1,0 +1,58 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useEditorStore } from '../../state/useEditorStore.ts';
+import { DrawingPad } from '../draw/DrawingPad.tsx';
+import { decodeImageFile } from './decode-image.ts';
+import { ImageImportDialog, type PendingImage } from './ImageImportDialog.tsx';
+import type { ImageTarget } from './image-target.ts';
+import type { ImageTensorOptions } from './image-tensor.ts';
+import { InputToolsContext, type InputTools } from './input-tools-context.ts';
+import { usePasteImage } from './usePasteImage.ts';
+import './input-tools.css';
+
+/** The image dialog's first choices: 28×28 grayscale in [0, 1], like MNIST. */
+const FIRST_CHOICES: ImageTensorOptions = {
+  height: 28,
+  width: 28,
+  mode: 'gray',
+  range: 'unit',
+  fit: 'crop',
+  invert: false,
+};
+
+/**
+ * Image loading (file picker, drops, paste) and the drawing pad for the whole editor: one
+ * image dialog and one pad at a time. Must sit inside the editor store and React Flow.
+ */
+export function InputToolsProvider({ children }: { children: ReactNode }) {
+  const store = useEditorStore();
+  const [pending, setPending] = useState<PendingImage | null>(null);
+  const [choices, setChoices] = useState(FIRST_CHOICES);
+  const [padId, setPadId] = useState<string | null>(null);
+  const loadImage = useCallback(
+    (file: File, target: ImageTarget) => {
+      void decodeImageFile(file).then((decoded) => {
+        if (decoded.ok) setPending({ image: decoded.image, name: decoded.name, target });
+        else store.pushNotice('error', decoded.message);
+      });
+    },
+    [store],
+  );
+  const tools = useMemo<InputTools>(() => ({ loadImage, openPad: setPadId }), [loadImage]);
+  usePasteImage(loadImage);
+  return (
+    <InputToolsContext.Provider value={tools}>
+      {children}
+      {pending && (
+        <ImageImportDialog
+          pending={pending}
+          initial={choices}
+          onClose={(used) => {
+            setPending(null);
+            if (used) setChoices(used);
+          }}
+        />
+      )}
+      {padId !== null && <DrawingPad id={padId} onClose={() => setPadId(null)} />}
+    </InputToolsContext.Provider>
+  );
+}
