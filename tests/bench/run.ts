@@ -1,7 +1,7 @@
-// `npm run bench [-- --json] [--out FILE] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
+// `npm run bench [-- --json] [--out FILE] [--from FILE] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
 // kernel paths against TensorFlow.js (cpu, wasm) and ONNX Runtime Web (wasm), one process,
 // implementations interleaved within each round, medians of wall-clock times. Not a test.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
 import { benchCases, workOf, type BenchCase } from './cases.ts';
@@ -114,6 +114,14 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
     errors,
     check,
   };
+}
+
+// `--from FILE`: print the table of a saved `--out`/`--json` result without running again.
+const from = option('--from');
+if (from) {
+  const saved = JSON.parse(readFileSync(from, 'utf8'));
+  process.stdout.write(formatTable(saved.cases, saved.graphs ?? [], saved.meta) + '\n');
+  process.exit(0);
 }
 
 const startLoad = loadavg()[0];

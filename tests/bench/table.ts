@@ -70,6 +70,19 @@ export function formatTable(
         `geomean vs tfjs-wasm, the five issue convolutions: ${geomean(big.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
       );
   }
+  notes.push('', 'Minimum times (less sensitive to other load on the machine):', '');
+  notes.push('| case | engine | tfjs-wasm | ort-wasm | GFLOP/s | vs tfjs-wasm | vs ort-wasm |');
+  notes.push('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const c of cases) {
+    const engine = c.results[c.dispatched].minMs;
+    const peer = (p: string) => c.results[p]?.minMs;
+    const vs = (p: string) =>
+      peer(p) === undefined ? 'n/a' : `${(peer(p)! / engine).toFixed(2)}×`;
+    const gflops = c.kind === 'pool' ? '—' : ((2 * c.work) / engine / 1e6).toFixed(1);
+    notes.push(
+      `| ${c.name} | ${time(engine)} | ${time(peer('tfjs-wasm'))} | ${time(peer('ort-wasm'))} | ${gflops} | ${vs('tfjs-wasm')} | ${vs('ort-wasm')} |`,
+    );
+  }
   if (graphs.length) {
     notes.push('', '| whole engine (session, registry dispatch) | median | min | |');
     notes.push('| --- | --- | --- | --- |');
