@@ -2,9 +2,10 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/useT.ts';
 import { HelpPanel } from './HelpPanel.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
+import { Toolbar } from './Toolbar.tsx';
 import { useHelpToggle } from './useHelpToggle.ts';
 
-/** App name, preset picker, engine restart and help. */
+/** App name, preset picker, graph actions (undo, share, files), engine restart and help. */
 export function Header({ onRestart }: { onRestart(): void }) {
   const [helpOpen, setHelpOpen] = useHelpToggle();
   const t = useT();
@@ -14,6 +15,7 @@ export function Header({ onRestart }: { onRestart(): void }) {
         convflow <span className="cf-tagline">{t('app.tagline')}</span>
       </h1>
       <PresetPicker />
+      <Toolbar />
       <span className="cf-header-spacer" />
       <LanguageSwitch />
       <button type="button" className="cf-button" onClick={onRestart}>

@@ -7,6 +7,7 @@ const SHORTCUTS: [MessageKey, MessageKey][] = [
   ['help.dragKeys', 'help.drag'],
   ['help.connectKeys', 'help.connect'],
   ['help.deleteKeys', 'help.delete'],
+  ['help.undoKeys', 'help.undo'],
   ['help.selectKeys', 'help.select'],
   ['help.panKeys', 'help.pan'],
   ['help.helpKeys', 'help.help'],
