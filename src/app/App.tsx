@@ -5,6 +5,8 @@ import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import { ExplainPanel } from '../panels/explain/ExplainPanel.tsx';
+import { InspectProvider } from '../panels/explain/InspectProvider.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';
@@ -32,16 +34,19 @@ export function App() {
       <EditorProvider store={store}>
         <WorkspaceProvider workspace={workspace}>
           <ReactFlowProvider>
-            <div className="cf-app">
-              <Header onRestart={restart} />
-              <main className="cf-main">
-                <Palette />
-                <Canvas />
-                <Notices />
-                <FileDrop />
-              </main>
-              <StatusLine />
-            </div>
+            <InspectProvider>
+              <div className="cf-app">
+                <Header onRestart={restart} />
+                <main className="cf-main">
+                  <Palette />
+                  <Canvas />
+                  <ExplainPanel />
+                  <Notices />
+                  <FileDrop />
+                </main>
+                <StatusLine />
+              </div>
+            </InspectProvider>
           </ReactFlowProvider>
         </WorkspaceProvider>
       </EditorProvider>

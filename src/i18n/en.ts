@@ -1,6 +1,9 @@
+import { enExplain } from './en-explain.ts';
+
 /**
  * Every UI string in English: the reference catalogue. Keys are grouped by where they
- * appear; `{name}` marks a parameter filled in by `translate`.
+ * appear; `{name}` marks a parameter filled in by `translate`. The explain view, exercises
+ * and value editors have a section of their own (en-explain.ts), spread in at the end.
  */
 export const en = {
   'app.tagline': 'CNN layers, live',
@@ -169,6 +172,7 @@ export const en = {
     'The graph saved in this browser could not be read ({problem}); the default graph is shown.',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': 'undo · redo (also Ctrl+Y)',
+  ...enExplain,
 } as const;
 
 export type MessageKey = keyof typeof en;

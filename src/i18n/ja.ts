@@ -1,4 +1,5 @@
 import type { MessageKey } from './en.ts';
+import { jaExplain } from './ja-explain.ts';
 
 /** Every UI string in Japanese, with the lecture deck's vocabulary (入力画像, フィルタ, 出力画像). */
 export const ja: Record<MessageKey, string> = {
@@ -170,4 +171,5 @@ export const ja: Record<MessageKey, string> = {
     'このブラウザに保存されたグラフを読み込めませんでした({problem})。既定のグラフを表示します。',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': '元に戻す · やり直す(Ctrl+Yも可)',
+  ...jaExplain,
 };

@@ -1,9 +1,9 @@
 import { Handle, Position } from '@xyflow/react';
 import type { ReactNode } from 'react';
 import type { NodeType } from '../../graph/types.ts';
-import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
+import { NodeOutput } from './NodeOutput.tsx';
 import { useNodeStatus } from './useNodeStatus.ts';
 import './nodes.css';
 
@@ -49,7 +49,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       {error && <p className="cf-node-error">{error}</p>}
       {output ? (
         <div className="cf-node-output">
-          <TensorHeatmap nodeId={id} tensor={output} busy={busy} />
+          <NodeOutput id={id} type={type} tensor={output} busy={busy} />
         </div>
       ) : (
         !error && busy && <p className="cf-node-pending">{t('node.busy')}</p>

@@ -1,0 +1,56 @@
+import { useCallback, useMemo } from 'react';
+import type { NodeType } from '../../graph/types.ts';
+import { ExerciseGrid } from '../../panels/exercise/ExerciseGrid.tsx';
+import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
+import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
+import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/explain/useFocus.ts';
+import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/map-layout.ts';
+import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
+
+export interface NodeOutputProps {
+  id: string;
+  type: NodeType;
+  tensor: { shape: readonly number[]; data: Float32Array };
+  busy: boolean;
+}
+
+/**
+ * A node's output on the canvas: its heatmap, where selecting a cell opens the explain view
+ * and cells upstream of the focused cell are outlined; or, during an exercise, the worksheet.
+ * Conv2D and MaxPool add the practice switch.
+ */
+export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
+  const exercise = useExerciseSpec(id);
+  const focus = useActiveFocus();
+  const highlight = useTraceMask(id);
+  const select = useSelectCell(id);
+  const focusIndex = focus?.nodeId === id ? focus.index : null;
+  const selectedCell = useMemo(
+    () => (focusIndex === null ? null : cellPosOf(tensor.shape, tensor.data.length, focusIndex)),
+    [tensor.shape, tensor.data.length, focusIndex],
+  );
+  const onSelectCell = useCallback((cell: HeatmapCell) => select(cell.index), [select]);
+  const practice = type === 'Conv2D' || type === 'MaxPool';
+  return (
+    <>
+      {exercise ? (
+        <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
+      ) : (
+        <TensorHeatmap {...{ tensor, busy, selectedCell, highlight, onSelectCell }} nodeId={id} />
+      )}
+      {practice && <PracticeBar nodeId={id} tensor={tensor} />}
+    </>
+  );
+}
+
+/** The heatmap position of a flat index. */
+function cellPosOf(shape: readonly number[], length: number, index: number): CellPos | null {
+  const layout = layoutFor(shape, length);
+  if (typeof layout === 'string' || index >= length) return null;
+  const linear = Math.floor(index / layout.channels);
+  return {
+    channel: index % layout.channels,
+    row: Math.floor(linear / layout.cols),
+    col: linear % layout.cols,
+  };
+}

@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import type { NodeOf } from '../../graph/types.ts';
+import { isInitializer } from '../../graph/types.ts';
+import { useT } from '../../i18n/useT.ts';
+import { convWeightsOf } from '../../panels/explain/weights.ts';
+import { useParamCommit } from '../nodes/useParamCommit.ts';
+import { biasCellPatch, kernelCellsPatch, kernelIndex } from './value-edit.ts';
+import { ValueGrid } from './ValueGrid.tsx';
+
+/** Largest filter edited cell by cell, and how many filters and channels are laid out. */
+const MAX_SIDE = 7;
+const FILTERS_SHOWN = 8;
+const CHANNELS_SHOWN = 4;
+
+/**
+ * A Conv2D's filters as small grids, one per filter and input channel, like the slides'
+ * filter; each cell and each bias can be typed into. A kernel drawn by an initializer
+ * becomes explicit on the first edit, keeping every other drawn value.
+ */
+export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: number }) {
+  const t = useT();
+  const commit = useParamCommit(node.id);
+  const { kernelSize, filters, useBias, kernel } = node.params;
+  const [kh, kw] = kernelSize;
+  const weights = useMemo(() => convWeightsOf(node, inC), [node, inC]);
+  const shape = [kh, kw, inC, filters];
+  const drawn = kh <= MAX_SIDE && kw <= MAX_SIDE;
+  const slice = (f: number, c: number) => (
+    <figure className="ex-figure" key={c}>
+      <figcaption>{t('conv.filter', { f, c })}</figcaption>
+      <ValueGrid
+        label={t('kernel.grid', { f, c })}
+        rows={kh}
+        cols={kw}
+        value={(r, k) => weights.kernel[kernelIndex(shape, r, k, c, f)]}
+        cellLabel={(row, col) => t('kernel.cell', { f, c, row, col })}
+        onCommit={(r, k, value) =>
+          commit(kernelCellsPatch(node, inC, [{ index: kernelIndex(shape, r, k, c, f), value }]))
+        }
+      />
+    </figure>
+  );
+  return (
+    <section className="ex-section" aria-label={t('kernel.title')}>
+      <h3 className="ex-heading">{t('kernel.title')}</h3>
+      {isInitializer(kernel) && (
+        <p className="ex-note">
+          {t('kernel.initializer', { init: kernel.init, seed: kernel.seed })}
+        </p>
+      )}
+      {!drawn && <p className="ex-note">{t('kernel.tooLarge', { kh, kw, max: MAX_SIDE })}</p>}
+      {drawn &&
+        Array.from({ length: Math.min(filters, FILTERS_SHOWN) }, (_, f) => (
+          <div className="ex-filter-row" key={f}>
+            <div className="ex-figures">
+              {Array.from({ length: Math.min(inC, CHANNELS_SHOWN) }, (_, c) => slice(f, c))}
+            </div>
+            {useBias && weights.bias && (
+              <ValueGrid
+                label={t('kernel.bias', { f })}
+                rows={1}
+                cols={1}
+                value={() => weights.bias![f]}
+                cellLabel={() => t('kernel.bias', { f })}
+                onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
+              />
+            )}
+          </div>
+        ))}
+      {drawn && (filters > FILTERS_SHOWN || inC > CHANNELS_SHOWN) && (
+        <p className="ex-note">
+          {t('kernel.more', { filters, c: inC, fs: FILTERS_SHOWN, cs: CHANNELS_SHOWN })}
+        </p>
+      )}
+    </section>
+  );
+}

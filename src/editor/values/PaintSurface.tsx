@@ -1,0 +1,90 @@
+import { useRef, useState, type PointerEvent } from 'react';
+import { formatValue } from '../../panels/format-value.ts';
+import { lineCells, type GridPoint } from './value-edit.ts';
+
+export interface PaintSurfaceProps {
+  label: string;
+  rows: number;
+  cols: number;
+  value(row: number, col: number): number;
+  cellLabel(row: number, col: number): string;
+  paint: { value: number; onStroke(cells: GridPoint[]): void };
+}
+
+/**
+ * The grid in paint mode: press and drag to set cells to the paint value. The stroke shows
+ * at once and is committed as one edit when the pointer is released; cells a fast drag
+ * jumps over are filled along a straight line. Each cell is also a button, for the keyboard.
+ */
+export function PaintSurface({ label, rows, cols, value, cellLabel, paint }: PaintSurfaceProps) {
+  // The ref is the stroke's truth (pointer events may outrun renders); the state shows it.
+  const painted = useRef(new Map<string, GridPoint>());
+  const [stroke, setStroke] = useState<ReadonlyMap<string, GridPoint>>(new Map());
+  const last = useRef<GridPoint | null>(null);
+  const add = (cells: GridPoint[]) => {
+    for (const c of cells) painted.current.set(`${c.row},${c.col}`, c);
+    setStroke(new Map(painted.current));
+  };
+  const cellAt = (e: PointerEvent): GridPoint | null => {
+    const el = document.elementFromPoint(e.clientX, e.clientY)?.closest<HTMLElement>('[data-row]');
+    if (!el || !e.currentTarget.contains(el)) return null;
+    return { row: Number(el.dataset.row), col: Number(el.dataset.col) };
+  };
+  const onPointerDown = (e: PointerEvent) => {
+    const at = cellAt(e);
+    if (!at) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    last.current = at;
+    add([at]);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const at = cellAt(e);
+    if (!last.current || !at) return;
+    add(lineCells(last.current, at));
+    last.current = at;
+  };
+  const end = () => {
+    if (!last.current) return;
+    last.current = null;
+    const cells = [...painted.current.values()];
+    painted.current = new Map();
+    setStroke(new Map());
+    if (cells.length > 0) paint.onStroke(cells);
+  };
+  return (
+    <div
+      role="grid"
+      aria-label={label}
+      className="vg-grid vg-paint nodrag nopan"
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={end}
+      onPointerCancel={end}
+    >
+      {Array.from({ length: rows }, (_, row) => (
+        <div role="row" className="vg-row" key={row}>
+          {Array.from({ length: cols }, (_, col) => {
+            const v = stroke.has(`${row},${col}`) ? paint.value : value(row, col);
+            return (
+              <div role="gridcell" className="vg-cell" key={col} data-row={row} data-col={col}>
+                <button
+                  type="button"
+                  className={v === 0 ? 'vg-pixel' : 'vg-pixel vg-on'}
+                  aria-label={cellLabel(row, col)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter' || e.key === ' ') {
+                      e.preventDefault();
+                      paint.onStroke([{ row, col }]);
+                    }
+                  }}
+                >
+                  {formatValue(v)}
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState, type KeyboardEvent } from 'react';
+import { parseAnswer } from '../../panels/exercise/marking.ts';
+import { editText } from './value-edit.ts';
+import { PaintSurface } from './PaintSurface.tsx';
+import './values.css';
+
+export interface ValueGridProps {
+  /** Accessible name of the grid: "input image values, ch 0". */
+  label: string;
+  rows: number;
+  cols: number;
+  value(row: number, col: number): number;
+  /** Accessible name of one cell's field: "row 1, col 2". */
+  cellLabel(row: number, col: number): string;
+  /** Commit a typed value; returns why it was refused, or null. */
+  onCommit(row: number, col: number, value: number): string | null;
+  /** Paint mode: dragging sets cells to `value`, committed once per stroke. */
+  paint?: { value: number; onStroke(cells: { row: number; col: number }[]): void } | null;
+}
+
+/**
+ * A small tensor as a grid of number fields, like the slides' squares: click a cell and type,
+ * Tab moves on to the next cell in reading order, Enter or leaving the field commits, Escape
+ * takes the typing back. In paint mode the grid is painted by dragging instead.
+ */
+export function ValueGrid(props: ValueGridProps) {
+  const { label, rows, cols, value, cellLabel, onCommit, paint } = props;
+  if (paint) {
+    return <PaintSurface {...{ label, rows, cols, value, cellLabel }} paint={paint} />;
+  }
+  return (
+    <div role="grid" aria-label={label} className="vg-grid">
+      {Array.from({ length: rows }, (_, row) => (
+        <div role="row" className="vg-row" key={row}>
+          {Array.from({ length: cols }, (_, col) => (
+            <div role="gridcell" className="vg-cell" key={col}>
+              <ValueField
+                value={value(row, col)}
+                label={cellLabel(row, col)}
+                onCommit={(v) => onCommit(row, col, v)}
+              />
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+interface ValueFieldProps {
+  value: number;
+  label: string;
+  onCommit(value: number): string | null;
+}
+
+interface Draft {
+  text: string;
+  /** The value the text was typed over. */
+  base: string;
+  refused?: string;
+}
+
+function ValueField({ value, label, onCommit }: ValueFieldProps) {
+  const shown = editText(value);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  // A value changed elsewhere (undo, a preset) replaces a stale draft.
+  const current = draft && draft.base === shown ? draft : null;
+  const text = current ? current.text : shown;
+  const parsed = parseAnswer(text);
+  const commit = () => {
+    if (text === shown || parsed === null) return;
+    const refused = onCommit(parsed);
+    setDraft(refused ? { text, base: shown, refused } : null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') setDraft(null);
+  };
+  return (
+    <input
+      className="vg-input nodrag nopan nowheel"
+      inputMode="decimal"
+      autoComplete="off"
+      aria-label={label}
+      aria-invalid={parsed === null || current?.refused ? true : undefined}
+      title={current?.refused ?? undefined}
+      value={text}
+      onChange={(e) => setDraft({ text: e.target.value, base: shown })}
+      onFocus={(e) => e.target.select()}
+      onBlur={commit}
+      onKeyDown={onKeyDown}
+    />
+  );
+}

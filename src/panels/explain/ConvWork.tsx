@@ -1,0 +1,159 @@
+import { useMemo } from 'react';
+import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2d.ts';
+import type { WindowInfo } from '../../engine/shapes.ts';
+import type { NodeOf } from '../../graph/types.ts';
+import { useT } from '../../i18n/useT.ts';
+import { formatValue, formatValueLong } from '../format-value.ts';
+import { MiniGrid } from './MiniGrid.tsx';
+import { SumLine } from './SumLine.tsx';
+import { convWeightsOf } from './weights.ts';
+import { WindowInput } from './WindowInput.tsx';
+
+/** Channels worked out in full; the others are summed in one line. */
+const CHANNELS_SHOWN = 4;
+/** Largest window drawn cell by cell. */
+const MAX_DRAWN_CELLS = 121;
+
+export interface ConvWorkProps {
+  node: NodeOf<'Conv2D'>;
+  g: WindowInfo;
+  input: Float32Array;
+  index: number;
+  /** An exercise cell not yet solved: the window and filter show, the arithmetic does not. */
+  locked: boolean;
+}
+
+/**
+ * How a Conv2D computes one output cell, as slides 1-3 do it: per input channel the input
+ * under the window, the filter, the products of corresponding cells and their sum; then the
+ * channels' total, the bias and the activation.
+ */
+export function ConvWork({ node, g, input, index, locked }: ConvWorkProps) {
+  const t = useT();
+  const filters = node.params.filters;
+  const weights = useMemo(() => convWeightsOf(node, g.inC), [node, g.inC]);
+  const f = index % filters;
+  const pos = Math.floor(index / filters);
+  const [row, col] = [Math.floor(pos / g.outW), pos % g.outW];
+  const { kernel, bias } = weights;
+  const { activation } = node.params;
+  const ex = explainConv2DCell(input, kernel, bias, g, filters, activation, row, col, f);
+  const shown = ex.channels.slice(0, CHANNELS_SHOWN);
+  const rest = ex.channels.slice(CHANNELS_SHOWN);
+  return (
+    <div className="ex-work">
+      {shown.map((terms) => (
+        <ChannelWork key={terms.channel} {...{ terms, g, input, row, col, f, locked }} />
+      ))}
+      {rest.length > 0 && !locked && (
+        <p className="ex-note">
+          {t('conv.moreChannels', {
+            n: rest.length,
+            value: formatValueLong(rest.reduce((a, c) => a + c.sum, 0)),
+          })}
+        </p>
+      )}
+      {!locked && (
+        <div className="ex-totals">
+          {ex.channels.length > 1 && (
+            <SumLine
+              label={t('conv.total')}
+              terms={ex.channels.map((c) => c.sum)}
+              result={ex.total}
+            />
+          )}
+          {bias && (
+            <p className="ex-line">
+              {t('conv.bias')} <b>{formatValueLong(ex.bias)}</b> →{' '}
+              <b>{formatValueLong(ex.preActivation)}</b>
+            </p>
+          )}
+          <p className="ex-line">
+            {activation === 'linear'
+              ? t('explain.linear')
+              : t('explain.activation', {
+                  name: activation,
+                  x: formatValueLong(ex.preActivation),
+                })}
+          </p>
+          <p className="ex-value">
+            {t('explain.value')} <output>{formatValueLong(ex.value)}</output>
+          </p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface ChannelWorkProps {
+  terms: ChannelTerms;
+  g: WindowInfo;
+  input: Float32Array;
+  row: number;
+  col: number;
+  f: number;
+  locked: boolean;
+}
+
+function ChannelWork({ terms, g, input, row, col, f, locked }: ChannelWorkProps) {
+  const t = useT();
+  const c = terms.channel;
+  const drawn = g.kh * g.kw <= MAX_DRAWN_CELLS;
+  const at = (values: number[], hide: boolean) => (r: number, k: number) => ({
+    text: hide ? '?' : formatValue(values[r * g.kw + k]),
+  });
+  return (
+    <section className="ex-channel" aria-label={t('conv.channel', { c })}>
+      <div className="ex-figures">
+        <figure className="ex-figure">
+          <figcaption>{t('conv.input', { c })}</figcaption>
+          <WindowInput
+            label={t('conv.input', { c })}
+            {...{ input, g, row, col }}
+            channel={c}
+            paddingText="0"
+          />
+        </figure>
+        {drawn && (
+          <span className="ex-op" aria-hidden="true">
+            ×
+          </span>
+        )}
+        {drawn && (
+          <figure className="ex-figure">
+            <figcaption>{t('conv.filter', { f, c })}</figcaption>
+            <MiniGrid
+              label={t('conv.filter', { f, c })}
+              rows={g.kh}
+              cols={g.kw}
+              cell={at(terms.weights, false)}
+              className="ex-filter"
+            />
+          </figure>
+        )}
+        {drawn && (
+          <span className="ex-op" aria-hidden="true">
+            =
+          </span>
+        )}
+        {drawn && (
+          <figure className="ex-figure">
+            <figcaption>{t('conv.products')}</figcaption>
+            <MiniGrid
+              label={t('conv.productsOf', { c })}
+              rows={g.kh}
+              cols={g.kw}
+              cell={at(terms.products, locked)}
+              className="ex-products"
+            />
+          </figure>
+        )}
+      </div>
+      {locked ? (
+        <p className="ex-line">{t('conv.sumHidden', { c })}</p>
+      ) : (
+        <SumLine label={t('conv.sum', { c })} terms={terms.products} result={terms.sum} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useMemo } from 'react';
+import { explainDenseUnit } from '../../engine/explain/dense.ts';
+import type { NodeOf } from '../../graph/types.ts';
+import { useT } from '../../i18n/useT.ts';
+import { formatValueLong } from '../format-value.ts';
+import { denseWeightsOf } from './weights.ts';
+
+/** Terms listed for one unit; the rest are summed in one line. */
+const TOP = 12;
+
+export interface DenseWorkProps {
+  node: NodeOf<'Dense'>;
+  input: Float32Array;
+  inUnits: number;
+  index: number;
+}
+
+/** The weighted sum behind one Dense unit: its largest contributions, the rest, bias, activation. */
+export function DenseWork({ node, input, inUnits, index }: DenseWorkProps) {
+  const t = useT();
+  const { units, activation } = node.params;
+  const weights = useMemo(() => denseWeightsOf(node, inUnits), [node, inUnits]);
+  const unit = index % units;
+  const row = Math.floor(index / units);
+  const ex = explainDenseUnit(
+    input,
+    weights.kernel,
+    weights.bias,
+    inUnits,
+    units,
+    activation,
+    row,
+    unit,
+    TOP,
+  );
+  return (
+    <div className="ex-work">
+      <p className="ex-line">
+        {ex.omitted > 0
+          ? t('dense.top', { k: ex.terms.length, n: inUnits, unit })
+          : t('dense.all', { n: inUnits, unit })}
+      </p>
+      <table className="ex-table" aria-label={t('dense.terms', { unit })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('dense.index')}</th>
+            <th scope="col">{t('dense.input')}</th>
+            <th scope="col">{t('dense.weight')}</th>
+            <th scope="col">{t('dense.product')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ex.terms.map((term) => (
+            <tr key={term.index}>
+              <td>{term.index}</td>
+              <td>{formatValueLong(term.input)}</td>
+              <td>{formatValueLong(term.weight)}</td>
+              <td>{formatValueLong(term.product)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {ex.omitted > 0 && (
+        <p className="ex-note">
+          {t('dense.omitted', { n: ex.omitted, value: formatValueLong(ex.omittedSum) })}
+        </p>
+      )}
+      <div className="ex-totals">
+        <p className="ex-line">
+          {t('dense.sum')} <b>{formatValueLong(ex.sum)}</b>
+        </p>
+        {weights.bias && (
+          <p className="ex-line">
+            {t('conv.bias')} <b>{formatValueLong(ex.bias)}</b> →{' '}
+            <b>{formatValueLong(ex.preActivation)}</b>
+          </p>
+        )}
+        <p className="ex-line">
+          {activation === 'linear'
+            ? t('explain.linear')
+            : t('explain.activation', { name: activation, x: formatValueLong(ex.preActivation) })}
+        </p>
+        <p className="ex-value">
+          {t('explain.value')} <output>{formatValueLong(ex.value)}</output>
+        </p>
+      </div>
+    </div>
+  );
+}

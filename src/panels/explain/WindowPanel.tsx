@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { useT } from '../../i18n/useT.ts';
+import { ExerciseAsk } from '../exercise/ExerciseAsk.tsx';
+import { ExerciseSetup } from '../exercise/ExerciseSetup.tsx';
+import { useExercise } from '../exercise/useExercise.ts';
+import { KernelEditor } from '../../editor/values/KernelEditor.tsx';
+import { ConvWork } from './ConvWork.tsx';
+import type { Focus } from './inspect-store.ts';
+import { PoolWork } from './PoolWork.tsx';
+import { walkOf } from './step.ts';
+import { useSelectCell } from './useFocus.ts';
+import type { NodeData } from './useNodeData.ts';
+import { Walkthrough } from './Walkthrough.tsx';
+
+/** The explain view of a Conv2D or MaxPool: the walk, the working, exercises, the filters. */
+export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | null }) {
+  const t = useT();
+  const { node, shape, output, input } = data;
+  const g = shape.window!;
+  const channels = shape.shape[2];
+  const channel = focus ? focus.index % channels : 0;
+  const walk = useMemo(() => walkOf(shape, channel), [shape, channel]);
+  const exercise = useExercise(node.id, output?.data);
+  const conv = node.type === 'Conv2D' ? node : null;
+  const outputLabel = t(conv ? 'conv.output' : 'pool.output', { c: channel });
+  const work = (index: number) => {
+    const locked = exercise.unsolved.has(index);
+    return (
+      <>
+        <CellHeading
+          nodeId={node.id}
+          index={index}
+          outW={g.outW}
+          channels={channels}
+          conv={!!conv}
+        />
+        {locked && output && (
+          <ExerciseAsk
+            nodeId={node.id}
+            index={index}
+            output={output.data}
+            kind={conv ? 'conv' : 'pool'}
+          />
+        )}
+        {!input ? (
+          <p className="ex-note">{t('node.busy')}</p>
+        ) : conv ? (
+          <ConvWork node={conv} g={g} input={input.data} index={index} locked={locked} />
+        ) : (
+          <PoolWork g={g} input={input.data} index={index} locked={locked} />
+        )}
+      </>
+    );
+  };
+  return (
+    <>
+      <Walkthrough
+        {...{ walk, focus, output, outputLabel }}
+        nodeId={node.id}
+        unsolved={exercise.unsolved}
+      >
+        {work}
+      </Walkthrough>
+      {output && <ExerciseSetup nodeId={node.id} output={output} channel={channel} />}
+      {conv && <KernelEditor node={conv} inC={g.inC} />}
+    </>
+  );
+}
+
+interface CellHeadingProps {
+  nodeId: string;
+  index: number;
+  outW: number;
+  channels: number;
+  conv: boolean;
+}
+
+/** Which output cell this is, and a picker for the filter (or channel) the walk follows. */
+function CellHeading({ nodeId, index, outW, channels, conv }: CellHeadingProps) {
+  const t = useT();
+  const select = useSelectCell(nodeId);
+  const channel = index % channels;
+  const pos = Math.floor(index / channels);
+  return (
+    <div className="ex-cell-heading">
+      <h3 className="ex-heading">
+        {t('explain.cell', { row: Math.floor(pos / outW), col: pos % outW })}
+      </h3>
+      {channels > 1 && (
+        <label className="ex-picker">
+          <span>{t(conv ? 'conv.filterPicker' : 'pool.channelPicker')}</span>
+          <select
+            value={channel}
+            onChange={(e) => select(index - channel + Number(e.target.value))}
+          >
+            {Array.from({ length: channels }, (_, c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
