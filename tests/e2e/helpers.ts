@@ -66,7 +66,7 @@ export function cells(page: Page, name: string): Locator {
 
 /** Load a slide preset through the header's picker (`09-pipeline`, …). */
 export async function loadPreset(page: Page, key: string): Promise<void> {
-  await page.getByRole('combobox', { name: 'preset' }).selectOption(key);
+  await page.getByRole('combobox', { name: 'preset', exact: true }).selectOption(key);
 }
 
 /** The palette's button for a node type. */
