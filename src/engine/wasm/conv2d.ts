@@ -4,7 +4,7 @@ import { activateInMemory } from './activations.ts';
 import type { PackedWeights } from './pack.ts';
 import { align, type KernelRuntime } from './runtime.ts';
 
-/** Output pixels whose window origins are computed at once (a multiple of the tile's 6). */
+/** Output pixels whose window origins are computed at once (a multiple of the 4-pixel tile). */
 const CHUNK = 240;
 
 /**

@@ -3,6 +3,7 @@ import { activateInMemory } from './activations.ts';
 import type { PackedWeights } from './pack.ts';
 import { align, type KernelRuntime } from './runtime.ts';
 
+/** As in conv2d.ts: rows whose origins the GEMM computes at once. */
 const CHUNK = 240;
 
 /**
