@@ -5,6 +5,7 @@ import { useEditorState } from '../../state/useEditorState.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { inkFor } from '../image/brush.ts';
 import { PadToolbar, type PadTool } from './PadToolbar.tsx';
+import { useDragPosition } from './useDragPosition.ts';
 import { usePadStroke } from './usePadStroke.ts';
 import './drawing-pad.css';
 
@@ -19,6 +20,7 @@ export function defaultBrushSize(h: number, w: number): number {
   return Math.max(1, Math.round(Math.min(h, w) / 10));
 }
 
+const PAD_WIDTH = 312;
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
 /** The pad's on-screen size: as large as fits 284×400 px, keeping the tensor's aspect. */
@@ -32,14 +34,38 @@ function displaySize(h: number, w: number) {
  * own resolution; each stroke is one `setParams`, so the graph recomputes after it.
  */
 export function DrawingPad({ id, onClose }: DrawingPadProps) {
+  const t = useT();
   const node = useEditorState(
     useCallback((s) => s.doc.nodes.find((n) => n.id === id && n.type === 'Input'), [id]),
   );
+  const drag = useDragPosition(() => ({ left: window.innerWidth - PAD_WIDTH - 16, top: 64 }));
   if (!node) return null;
-  return <Pad id={id} tensor={(node as NodeOf<'Input'>).params.tensor} onClose={onClose} />;
+  const { tensor } = (node as NodeOf<'Input'>).params;
+  return (
+    <aside
+      className="cf-pad"
+      role="dialog"
+      aria-label={t('draw.title', { id })}
+      style={{ ...drag.position, width: PAD_WIDTH }}
+    >
+      <header className="cf-dialog-head cf-pad-head" {...drag.handle}>
+        <h2>{t('draw.title', { id })}</h2>
+        <button
+          type="button"
+          className="cf-notice-close"
+          aria-label={t('draw.close')}
+          onClick={onClose}
+        >
+          ×
+        </button>
+      </header>
+      {/* A new size starts with the brush suited to it. */}
+      <Pad key={tensor.shape.join('x')} id={id} tensor={tensor} />
+    </aside>
+  );
 }
 
-function Pad({ id, tensor, onClose }: { id: string; tensor: TensorValue; onClose(): void }) {
+function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
   const t = useT();
   const store = useEditorStore();
   const [h, w] = tensor.shape as [number, number, number];
@@ -57,18 +83,7 @@ function Pad({ id, tensor, onClose }: { id: string; tensor: TensorValue; onClose
   const blank = (shape: number[]) =>
     setTensor({ shape, data: new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0) });
   return (
-    <aside className="cf-pad" role="dialog" aria-label={t('draw.title', { id })}>
-      <header className="cf-dialog-head">
-        <h2>{t('draw.title', { id })}</h2>
-        <button
-          type="button"
-          className="cf-notice-close"
-          aria-label={t('draw.close')}
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </header>
+    <>
       <PadToolbar
         tool={tool}
         onTool={setTool}
@@ -88,6 +103,6 @@ function Pad({ id, tensor, onClose }: { id: string; tensor: TensorValue; onClose
         {...handlers}
       />
       <p className="cf-pad-hint">{t('draw.hint')}</p>
-    </aside>
+    </>
   );
 }

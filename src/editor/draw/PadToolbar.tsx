@@ -47,7 +47,9 @@ export function PadToolbar(props: PadToolbarProps) {
           value={brushSize}
           onChange={(e) => onBrushSize(Number(e.target.value))}
         />
-        <output>{brushSize}</output>
+        <span className="cf-pad-value" aria-hidden="true">
+          {brushSize}
+        </span>
       </label>
       <label className="cf-pad-field">
         <span>{t('draw.size')}</span>

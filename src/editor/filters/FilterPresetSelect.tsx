@@ -54,8 +54,11 @@ export function FilterPresetSelect({ node }: { node: NodeOf<'Conv2D'> }) {
           ))}
         </select>
       </label>
-      {current && inC > 1 && (
-        <span className="cf-field-note">{t('filter.replicated', { c: inC })}</span>
+      {current && (
+        <span className="cf-field-note">
+          {t(`filter.about.${current}`)}
+          {inC > 1 && `. ${t('filter.replicated', { c: inC })}`}
+        </span>
       )}
     </span>
   );

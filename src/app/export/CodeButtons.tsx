@@ -1,0 +1,107 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useT } from '../../i18n/useT.ts';
+import { useEditorStore } from '../../state/useEditorStore.ts';
+import { ExportCodeDialog } from './ExportCodeDialog.tsx';
+import { importModelFiles } from './model-files.ts';
+
+/**
+ * The header's "Export code" (Keras / TensorFlow.js) and "Import model" (a TensorFlow.js
+ * `model.json` with optional `.bin` files, replacing the graph in one undoable load).
+ */
+export function CodeButtons() {
+  const t = useT();
+  const store = useEditorStore();
+  const [open, setOpen] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const importFiles = async (files: File[]) => {
+    const result = await importModelFiles(files);
+    if (!result.ok) {
+      store.pushNotice('error', result.message);
+      return;
+    }
+    if (!store.dispatch([{ kind: 'load', graph: result.doc }]).ok) return;
+    const { name, notes, doc } = result;
+    store.pushNotice(
+      'info',
+      notes.length > 0
+        ? { key: 'import.notes', params: { name, notes: notes.join(' ') } }
+        : { key: 'import.done', params: { name, count: doc.nodes.length } },
+    );
+  };
+  return (
+    <>
+      <div className="cf-toolbar-group cf-code-buttons">
+        <CodeButton icon="code" label={t('export.button')} onClick={() => setOpen(true)} />
+        <CodeButton
+          icon="model"
+          label={t('import.button')}
+          onClick={() => picker.current?.click()}
+        />
+      </div>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        accept=".json,.bin,application/json,application/octet-stream"
+        hidden
+        aria-label={t('import.label')}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void importFiles(files);
+        }}
+      />
+      {open && <ExportCodeDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
+
+/** Line icons in the toolbar's style (24×24 grid, stroked in the text colour). */
+const ICONS: Record<'code' | 'model', ReactNode> = {
+  code: (
+    <>
+      <path d="m8 7-5 5 5 5" />
+      <path d="m16 7 5 5-5 5" />
+    </>
+  ),
+  model: (
+    <>
+      <path d="M12 3 3 8l9 5 9-5-9-5Z" />
+      <path d="m3 13 9 5 9-5" />
+    </>
+  ),
+};
+
+interface CodeButtonProps {
+  icon: keyof typeof ICONS;
+  label: string;
+  onClick(): void;
+}
+
+/** Icon and label like the toolbar's buttons; where room runs out only the icon shows. */
+function CodeButton({ icon, label, onClick }: CodeButtonProps) {
+  return (
+    <button
+      type="button"
+      className="cf-button cf-tool cf-tool-compact"
+      title={label}
+      onClick={onClick}
+    >
+      <svg
+        className="cf-icon"
+        viewBox="0 0 24 24"
+        width="16"
+        height="16"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
+        {ICONS[icon]}
+      </svg>
+      <span className="cf-tool-label">{label}</span>
+    </button>
+  );
+}
