@@ -11,6 +11,7 @@ export const enExplain = {
     'Click a cell of the output on the canvas (or move through its grid with the arrow keys) to see how it is computed, or walk through every cell from the first.',
   'explain.cell': 'Output cell: row {row}, col {col}',
   'explain.outputOf': 'output of {id}',
+  'explain.inputOf': 'input ({id}) · ch {c}',
   'explain.linear': 'activation linear: the value is kept as it is',
   'explain.activation': 'activation {name}: {name}({x})',
   'explain.value': 'output value',
@@ -106,6 +107,7 @@ export const enExplain = {
   'kernel.grid': 'filter {f} weights, ch {c}',
   'kernel.cell': 'filter {f}, ch {c}, row {row}, col {col}',
   'kernel.bias': 'bias of filter {f}',
+  'kernel.biasCaption': '+ bias',
   'kernel.initializer':
     'Drawn by {init} (seed {seed}). Editing a value writes them all out, unchanged but the one you typed.',
   'kernel.tooLarge': 'The filter is {kh}×{kw}: cells are edited one by one up to {max}×{max}.',

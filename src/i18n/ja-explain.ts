@@ -13,6 +13,7 @@ export const jaExplain: Record<keyof typeof enExplain, string> = {
     'キャンバス上の出力のマス目をクリック(または矢印キーで移動)すると、その値の計算の仕方が表示されます。最初のマス目から順に見ることもできます。',
   'explain.cell': '出力のマス目:{row}行{col}列',
   'explain.outputOf': '{id}の出力',
+  'explain.inputOf': '入力({id}) {c}CH',
   'explain.linear': '活性化関数 linear:値はそのまま',
   'explain.activation': '活性化関数 {name}:{name}({x})',
   'explain.value': '出力の値',
@@ -108,6 +109,7 @@ export const jaExplain: Record<keyof typeof enExplain, string> = {
   'kernel.grid': 'フィルタ{f}の重み {c}CH',
   'kernel.cell': 'フィルタ{f} {c}CH {row}行{col}列',
   'kernel.bias': 'フィルタ{f}のバイアス',
+  'kernel.biasCaption': '+ バイアス',
   'kernel.initializer':
     '{init}(seed {seed})で生成された値です。1つを編集すると、入力した値以外はそのままの値ですべて書き出されます。',
   'kernel.tooLarge': 'フィルタは{kh}×{kw}です。1マスずつの編集は{max}×{max}までです。',

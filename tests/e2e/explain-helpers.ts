@@ -25,12 +25,9 @@ export function playerButton(page: Page, name: string): Locator {
 export async function snapBoth(page: Page, info: TestInfo, suffix = ''): Promise<void> {
   const name = (size: string) => (suffix ? `${suffix}-${size}` : size);
   await snap(page, info, name('1280'));
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  // Let the canvas and the panel settle at the new size.
-  await page.waitForTimeout(300);
+  await resize(page, 1920, 1080);
   await snap(page, info, name('1920'));
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.waitForTimeout(300);
+  await resize(page, 1280, 800);
 }
 
 /** Switch the UI language with the header's switch. */
@@ -44,4 +41,12 @@ export async function switchLanguage(page: Page, language: 'English' | '日本�
 /** Load a slide preset through the header's picker (exact name: nodes have a filter preset). */
 export async function loadSlide(page: Page, key: string): Promise<void> {
   await page.getByRole('combobox', { name: 'preset', exact: true }).selectOption(key);
+}
+
+/** A new window size, and the graph fitted to it, as it would be if the app opened at it. */
+async function resize(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.locator('.react-flow__controls-fitview').click();
+  // The fit animates; let it and the panel settle.
+  await page.waitForTimeout(400);
 }

@@ -56,14 +56,17 @@ export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: numbe
               {Array.from({ length: Math.min(inC, CHANNELS_SHOWN) }, (_, c) => slice(f, c))}
             </div>
             {useBias && weights.bias && (
-              <ValueGrid
-                label={t('kernel.bias', { f })}
-                rows={1}
-                cols={1}
-                value={() => weights.bias![f]}
-                cellLabel={() => t('kernel.bias', { f })}
-                onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
-              />
+              <figure className="ex-figure">
+                <figcaption>{t('kernel.biasCaption')}</figcaption>
+                <ValueGrid
+                  label={t('kernel.bias', { f })}
+                  rows={1}
+                  cols={1}
+                  value={() => weights.bias![f]}
+                  cellLabel={() => t('kernel.bias', { f })}
+                  onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
+                />
+              </figure>
             )}
           </div>
         ))}

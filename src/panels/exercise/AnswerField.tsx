@@ -55,6 +55,7 @@ export function AnswerField({
         className="xa-input nodrag nopan nowheel"
         inputMode="decimal"
         autoComplete="off"
+        placeholder="?"
         aria-label={label}
         aria-invalid={mark === 'wrong' || mark === 'invalid' ? true : undefined}
         aria-describedby={markKey ? markId : undefined}

@@ -1,18 +1,15 @@
 import { useMemo } from 'react';
-import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2d.ts';
+import { explainConv2DCell } from '../../engine/explain/conv2d.ts';
 import type { WindowInfo } from '../../engine/shapes.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue, formatValueLong } from '../format-value.ts';
-import { MiniGrid } from './MiniGrid.tsx';
+import { formatValueLong } from '../format-value.ts';
+import { ChannelWork } from './ChannelWork.tsx';
 import { SumLine } from './SumLine.tsx';
 import { convWeightsOf } from './weights.ts';
-import { WindowInput } from './WindowInput.tsx';
 
 /** Channels worked out in full; the others are summed in one line. */
 const CHANNELS_SHOWN = 4;
-/** Largest window drawn cell by cell. */
-const MAX_DRAWN_CELLS = 121;
 
 export interface ConvWorkProps {
   node: NodeOf<'Conv2D'>;
@@ -21,6 +18,8 @@ export interface ConvWorkProps {
   index: number;
   /** An exercise cell not yet solved: the window and filter show, the arithmetic does not. */
   locked: boolean;
+  /** Caption of the input: "input image · ch 0", or the feeding node's output. */
+  inputLabel(c: number): string;
 }
 
 /**
@@ -28,7 +27,7 @@ export interface ConvWorkProps {
  * under the window, the filter, the products of corresponding cells and their sum; then the
  * channels' total, the bias and the activation.
  */
-export function ConvWork({ node, g, input, index, locked }: ConvWorkProps) {
+export function ConvWork({ node, g, input, index, locked, inputLabel }: ConvWorkProps) {
   const t = useT();
   const filters = node.params.filters;
   const weights = useMemo(() => convWeightsOf(node, g.inC), [node, g.inC]);
@@ -43,7 +42,11 @@ export function ConvWork({ node, g, input, index, locked }: ConvWorkProps) {
   return (
     <div className="ex-work">
       {shown.map((terms) => (
-        <ChannelWork key={terms.channel} {...{ terms, g, input, row, col, f, locked }} />
+        <ChannelWork
+          key={terms.channel}
+          {...{ terms, g, input, row, col, f, locked }}
+          inputLabel={inputLabel(terms.channel)}
+        />
       ))}
       {rest.length > 0 && !locked && (
         <p className="ex-note">
@@ -82,78 +85,5 @@ export function ConvWork({ node, g, input, index, locked }: ConvWorkProps) {
         </div>
       )}
     </div>
-  );
-}
-
-interface ChannelWorkProps {
-  terms: ChannelTerms;
-  g: WindowInfo;
-  input: Float32Array;
-  row: number;
-  col: number;
-  f: number;
-  locked: boolean;
-}
-
-function ChannelWork({ terms, g, input, row, col, f, locked }: ChannelWorkProps) {
-  const t = useT();
-  const c = terms.channel;
-  const drawn = g.kh * g.kw <= MAX_DRAWN_CELLS;
-  const at = (values: number[], hide: boolean) => (r: number, k: number) => ({
-    text: hide ? '?' : formatValue(values[r * g.kw + k]),
-  });
-  return (
-    <section className="ex-channel" aria-label={t('conv.channel', { c })}>
-      <div className="ex-figures">
-        <figure className="ex-figure">
-          <figcaption>{t('conv.input', { c })}</figcaption>
-          <WindowInput
-            label={t('conv.input', { c })}
-            {...{ input, g, row, col }}
-            channel={c}
-            paddingText="0"
-          />
-        </figure>
-        {drawn && (
-          <span className="ex-op" aria-hidden="true">
-            ×
-          </span>
-        )}
-        {drawn && (
-          <figure className="ex-figure">
-            <figcaption>{t('conv.filter', { f, c })}</figcaption>
-            <MiniGrid
-              label={t('conv.filter', { f, c })}
-              rows={g.kh}
-              cols={g.kw}
-              cell={at(terms.weights, false)}
-              className="ex-filter"
-            />
-          </figure>
-        )}
-        {drawn && (
-          <span className="ex-op" aria-hidden="true">
-            =
-          </span>
-        )}
-        {drawn && (
-          <figure className="ex-figure">
-            <figcaption>{t('conv.products')}</figcaption>
-            <MiniGrid
-              label={t('conv.productsOf', { c })}
-              rows={g.kh}
-              cols={g.kw}
-              cell={at(terms.products, locked)}
-              className="ex-products"
-            />
-          </figure>
-        )}
-      </div>
-      {locked ? (
-        <p className="ex-line">{t('conv.sumHidden', { c })}</p>
-      ) : (
-        <SumLine label={t('conv.sum', { c })} terms={terms.products} result={terms.sum} />
-      )}
-    </section>
   );
 }

@@ -9,10 +9,11 @@ export interface PoolWorkProps {
   input: Float32Array;
   index: number;
   locked: boolean;
+  inputLabel(c: number): string;
 }
 
 /** How MaxPool computes one output cell: the window over one channel and the cell that wins. */
-export function PoolWork({ g, input, index, locked }: PoolWorkProps) {
+export function PoolWork({ g, input, index, locked, inputLabel }: PoolWorkProps) {
   const t = useT();
   const c = index % g.inC;
   const pos = Math.floor(index / g.inC);
@@ -23,9 +24,9 @@ export function PoolWork({ g, input, index, locked }: PoolWorkProps) {
   return (
     <div className="ex-work">
       <figure className="ex-figure">
-        <figcaption>{t('conv.input', { c })}</figcaption>
+        <figcaption>{inputLabel(c)}</figcaption>
         <WindowInput
-          label={t('conv.input', { c })}
+          label={inputLabel(c)}
           {...{ input, g, row, col }}
           channel={c}
           paddingText="–"

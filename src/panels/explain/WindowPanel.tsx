@@ -23,6 +23,10 @@ export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | nu
   const exercise = useExercise(node.id, output?.data);
   const conv = node.type === 'Conv2D' ? node : null;
   const outputLabel = t(conv ? 'conv.output' : 'pool.output', { c: channel });
+  const inputLabel = (c: number) =>
+    data.sourceIsInput
+      ? t('conv.input', { c })
+      : t('explain.inputOf', { id: data.sourceId ?? '', c });
   const work = (index: number) => {
     const locked = exercise.unsolved.has(index);
     return (
@@ -45,9 +49,9 @@ export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | nu
         {!input ? (
           <p className="ex-note">{t('node.busy')}</p>
         ) : conv ? (
-          <ConvWork node={conv} g={g} input={input.data} index={index} locked={locked} />
+          <ConvWork {...{ g, index, locked, inputLabel }} node={conv} input={input.data} />
         ) : (
-          <PoolWork g={g} input={input.data} index={index} locked={locked} />
+          <PoolWork {...{ g, index, locked, inputLabel }} input={input.data} />
         )}
       </>
     );

@@ -1,39 +1,50 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useEffect } from 'react';
 
 const MARGIN = 16;
 
+type Flow = ReturnType<typeof useReactFlow>;
+type FlowStore = ReturnType<typeof useStoreApi>;
+
 /**
- * When the panel opens on a node, or moves to another, pan the canvas (zoom unchanged) just
- * enough that the node is in view: the panel narrows the canvas and may have covered it.
+ * When the panel opens on a node, or moves to another, and the node is not in full view (the
+ * panel narrows the canvas), pan the canvas, zoom unchanged: to the whole graph if it fits,
+ * else just enough to bring the node in.
  */
 export function useKeepInView(id: string): void {
   const flow = useReactFlow();
   const api = useStoreApi();
   useEffect(() => {
     let frame = 0;
-    // Twice: the canvas learns its new width from a ResizeObserver after this commit.
+    // Two frames: the canvas learns its new width from a ResizeObserver after this commit.
     frame = requestAnimationFrame(() => {
       frame = requestAnimationFrame(() => {
-        const node = flow.getInternalNode(id);
-        if (!node || flow.getNodes().some((n) => n.dragging)) return;
-        const { width, height, transform } = api.getState();
-        const [tx, ty, zoom] = transform;
-        const { x, y } = node.internals.positionAbsolute;
-        const box = {
-          left: x * zoom + tx,
-          top: y * zoom + ty,
-          right: (x + (node.measured.width ?? 0)) * zoom + tx,
-          bottom: (y + (node.measured.height ?? 0)) * zoom + ty,
-        };
-        const dx = shift(box.left, box.right, width);
-        const dy = shift(box.top, box.bottom, height);
-        if (dx !== 0 || dy !== 0)
-          void flow.setViewport({ x: tx + dx, y: ty + dy, zoom }, { duration: 200 });
+        const to = panTarget(flow, api, id);
+        if (to) void flow.setViewport(to, { duration: 200 });
       });
     });
     return () => cancelAnimationFrame(frame);
   }, [id, flow, api]);
+}
+
+/** Where to pan so node `id` is in view, or null when it already is (or is being dragged). */
+function panTarget(flow: Flow, api: FlowStore, id: string): Viewport | null {
+  const node = flow.getInternalNode(id);
+  if (!node || flow.getNodes().some((n) => n.dragging)) return null;
+  const { width, height, transform } = api.getState();
+  const [tx, ty, zoom] = transform;
+  const { x, y } = node.internals.positionAbsolute;
+  const dx = shift(x * zoom + tx, (x + (node.measured.width ?? 0)) * zoom + tx, width);
+  const dy = shift(y * zoom + ty, (y + (node.measured.height ?? 0)) * zoom + ty, height);
+  if (dx === 0 && dy === 0) return null;
+  const all = flow.getNodesBounds(flow.getNodes());
+  const fits = all.width * zoom <= width - 2 * MARGIN && all.height * zoom <= height - 2 * MARGIN;
+  if (!fits) return { x: tx + dx, y: ty + dy, zoom };
+  return {
+    x: (width - all.width * zoom) / 2 - all.x * zoom,
+    y: (height - all.height * zoom) / 2 - all.y * zoom,
+    zoom,
+  };
 }
 
 /** How far to move a span [from, to] into [MARGIN, size - MARGIN]; its start wins if too long. */

@@ -20,6 +20,9 @@ export interface NodeData {
   /** The output of the node feeding it, when computed and matching its current shape. */
   input: ShownTensor | undefined;
   inputShape: readonly number[] | undefined;
+  /** The node feeding this one, and whether it is an Input (then its output is the 入力画像). */
+  sourceId: string | undefined;
+  sourceIsInput: boolean;
   busy: boolean;
 }
 
@@ -35,6 +38,12 @@ export function useNodeData(id: string): NodeData | null {
   const input = useEditorState(
     useCallback((s) => (sourceId ? s.results.get(sourceId)?.output : undefined), [sourceId]),
   );
+  const sourceIsInput = useEditorState(
+    useCallback(
+      (s) => s.doc.nodes.some((n) => n.id === sourceId && n.type === 'Input'),
+      [sourceId],
+    ),
+  );
   const busy = useEditorState(useCallback((s) => s.busy.has(id), [id]));
   if (!node || !shape?.ok) return null;
   const inputShape = inShape?.ok ? inShape.shape : undefined;
@@ -44,6 +53,8 @@ export function useNodeData(id: string): NodeData | null {
     output: fits(output, shape.shape),
     input: inputShape ? fits(input, inputShape) : undefined,
     inputShape,
+    sourceId,
+    sourceIsInput,
     busy,
   };
 }

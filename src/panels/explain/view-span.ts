@@ -23,7 +23,7 @@ export function viewSpan(
   after: number,
   max = MAX_VIEW,
 ): Span {
-  const lo = -before;
+  const lo = 0 - before; // not -before: -0 for no padding
   const hi = length + after;
   const room = Math.max(max, size);
   if (hi - lo <= room) return { from: lo, to: hi };
