@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { NodeOf } from '../../graph/types.ts';
 import { isInitializer } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { convWeightsOf } from '../../panels/explain/weights.ts';
+import { convWeightsOf, type LayerWeights } from '../../panels/explain/weights.ts';
 import { useParamCommit } from '../nodes/useParamCommit.ts';
 import { biasCellPatch, kernelCellsPatch, kernelIndex } from './value-edit.ts';
 import { ValueGrid } from './ValueGrid.tsx';
@@ -19,27 +19,10 @@ const CHANNELS_SHOWN = 4;
  */
 export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: number }) {
   const t = useT();
-  const commit = useParamCommit(node.id);
-  const { kernelSize, filters, useBias, kernel } = node.params;
+  const { kernelSize, filters, kernel } = node.params;
   const [kh, kw] = kernelSize;
   const weights = useMemo(() => convWeightsOf(node, inC), [node, inC]);
-  const shape = [kh, kw, inC, filters];
   const drawn = kh <= MAX_SIDE && kw <= MAX_SIDE;
-  const slice = (f: number, c: number) => (
-    <figure className="ex-figure" key={c}>
-      <figcaption>{t('conv.filter', { f, c })}</figcaption>
-      <ValueGrid
-        label={t('kernel.grid', { f, c })}
-        rows={kh}
-        cols={kw}
-        value={(r, k) => weights.kernel[kernelIndex(shape, r, k, c, f)]}
-        cellLabel={(row, col) => t('kernel.cell', { f, c, row, col })}
-        onCommit={(r, k, value) =>
-          commit(kernelCellsPatch(node, inC, [{ index: kernelIndex(shape, r, k, c, f), value }]))
-        }
-      />
-    </figure>
-  );
   return (
     <section className="ex-section" aria-label={t('kernel.title')}>
       <h3 className="ex-heading">{t('kernel.title')}</h3>
@@ -51,24 +34,7 @@ export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: numbe
       {!drawn && <p className="ex-note">{t('kernel.tooLarge', { kh, kw, max: MAX_SIDE })}</p>}
       {drawn &&
         Array.from({ length: Math.min(filters, FILTERS_SHOWN) }, (_, f) => (
-          <div className="ex-filter-row" key={f}>
-            <div className="ex-figures">
-              {Array.from({ length: Math.min(inC, CHANNELS_SHOWN) }, (_, c) => slice(f, c))}
-            </div>
-            {useBias && weights.bias && (
-              <figure className="ex-figure">
-                <figcaption>{t('kernel.biasCaption')}</figcaption>
-                <ValueGrid
-                  label={t('kernel.bias', { f })}
-                  rows={1}
-                  cols={1}
-                  value={() => weights.bias![f]}
-                  cellLabel={() => t('kernel.bias', { f })}
-                  onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
-                />
-              </figure>
-            )}
-          </div>
+          <FilterRow key={f} {...{ node, inC, weights, f }} />
         ))}
       {drawn && (filters > FILTERS_SHOWN || inC > CHANNELS_SHOWN) && (
         <p className="ex-note">
@@ -76,5 +42,53 @@ export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: numbe
         </p>
       )}
     </section>
+  );
+}
+
+interface FilterRowProps {
+  node: NodeOf<'Conv2D'>;
+  inC: number;
+  weights: LayerWeights;
+  f: number;
+}
+
+/** Filter f: one editable grid per input channel, then its bias. */
+function FilterRow({ node, inC, weights, f }: FilterRowProps) {
+  const t = useT();
+  const commit = useParamCommit(node.id);
+  const [kh, kw] = node.params.kernelSize;
+  const shape = [kh, kw, inC, node.params.filters];
+  const at = (r: number, k: number, c: number) => kernelIndex(shape, r, k, c, f);
+  return (
+    <div className="ex-filter-row">
+      {Array.from({ length: Math.min(inC, CHANNELS_SHOWN) }, (_, c) => (
+        <figure className="ex-figure" key={c}>
+          <figcaption>{t('conv.filter', { f, c })}</figcaption>
+          <ValueGrid
+            label={t('kernel.grid', { f, c })}
+            rows={kh}
+            cols={kw}
+            value={(r, k) => weights.kernel[at(r, k, c)]}
+            cellLabel={(row, col) => t('kernel.cell', { f, c, row, col })}
+            onCommit={(r, k, value) =>
+              commit(kernelCellsPatch(node, inC, [{ index: at(r, k, c), value }]))
+            }
+          />
+        </figure>
+      ))}
+      {weights.bias && (
+        <figure className="ex-figure">
+          <figcaption>{t('kernel.biasCaption')}</figcaption>
+          <ValueGrid
+            label={t('kernel.bias', { f })}
+            rows={1}
+            cols={1}
+            value={() => weights.bias![f]}
+            cellLabel={() => t('kernel.bias', { f })}
+            onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
+          />
+        </figure>
+      )}
+    </div>
   );
 }

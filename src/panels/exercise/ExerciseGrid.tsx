@@ -57,62 +57,69 @@ interface SheetChannelProps {
 }
 
 function SheetChannel(props: SheetChannelProps) {
-  const { nodeId, tensor, state, channel, channels, rows, cols, inline } = props;
+  const { nodeId, channel, channels, rows, cols } = props;
   const t = useT();
-  const focus = useActiveFocus();
-  const select = useSelectCell(nodeId);
-  const hidden = new Set(state.hidden);
-  const label = t('exercise.sheet', { id: nodeId, c: channel });
-  const cell = (row: number, col: number) => {
-    const index = (row * cols + col) * channels + channel;
-    const current = focus?.nodeId === nodeId && focus.index === index;
-    const answerLabel = t(channels > 1 ? 'exercise.answerCh' : 'exercise.answer', {
-      row,
-      col,
-      c: channel,
-    });
-    const mark = markAnswer(state.answers.get(index) ?? '', tensor.data[index]);
-    const classes = ['xa-cell', current ? 'xa-current' : '', hidden.has(index) ? `xa-${mark}` : ''];
-    let content;
-    if (!hidden.has(index)) content = formatValue(tensor.data[index]);
-    else if (state.shown.has(index)) {
-      classes.push('xa-revealed');
-      content = formatValue(tensor.data[index]);
-    } else if (inline)
-      content = (
-        <AnswerField
-          compact
-          {...{ nodeId, index }}
-          expected={tensor.data[index]}
-          label={answerLabel}
-          onFocus={() => select(index)}
-        />
-      );
-    else content = mark === 'right' ? formatValue(tensor.data[index]) : '?';
-    return (
-      <div
-        role="gridcell"
-        key={col}
-        className={classes.join(' ')}
-        aria-label={typeof content === 'string' && hidden.has(index) ? answerLabel : undefined}
-        onClick={() => select(index)}
-      >
-        {content}
-      </div>
-    );
-  };
   return (
     <figure className="xa-map">
       {channels > 1 && (
         <figcaption className="hm-caption">{t('heatmap.channel', { c: channel })}</figcaption>
       )}
-      <div role="grid" aria-label={label} className="xa-grid">
+      <div
+        role="grid"
+        aria-label={t('exercise.sheet', { id: nodeId, c: channel })}
+        className="xa-grid"
+      >
         {Array.from({ length: rows }, (_, row) => (
           <div role="row" key={row} className="xa-row">
-            {Array.from({ length: cols }, (_, col) => cell(row, col))}
+            {Array.from({ length: cols }, (_, col) => (
+              <SheetCell key={col} {...props} index={(row * cols + col) * channels + channel} />
+            ))}
           </div>
         ))}
       </div>
     </figure>
+  );
+}
+
+/**
+ * One cell of the worksheet: a shown value, an answer box (marked by colour), a solution
+ * opened with "show me", or `?` where the output is too wide for boxes.
+ */
+function SheetCell(props: SheetChannelProps & { index: number }) {
+  const { nodeId, tensor, state, channel, channels, cols, inline, index } = props;
+  const t = useT();
+  const focus = useActiveFocus();
+  const select = useSelectCell(nodeId);
+  const value = tensor.data[index];
+  const hidden = state.hidden.includes(index);
+  const pos = Math.floor(index / channels);
+  const where = { row: Math.floor(pos / cols), col: pos % cols, c: channel };
+  const label = t(channels > 1 ? 'exercise.answerCh' : 'exercise.answer', where);
+  const mark = markAnswer(state.answers.get(index) ?? '', value);
+  const classes = ['xa-cell'];
+  if (focus?.nodeId === nodeId && focus.index === index) classes.push('xa-current');
+  if (hidden) classes.push(state.shown.has(index) ? 'xa-revealed' : `xa-${mark}`);
+  const asked = hidden && !state.shown.has(index);
+  const field = asked && inline;
+  return (
+    <div
+      role="gridcell"
+      className={classes.join(' ')}
+      aria-label={asked && !inline ? label : undefined}
+      onClick={() => select(index)}
+    >
+      {field ? (
+        <AnswerField
+          compact
+          {...{ nodeId, index, label }}
+          expected={value}
+          onFocus={() => select(index)}
+        />
+      ) : asked && mark !== 'right' ? (
+        '?'
+      ) : (
+        formatValue(value)
+      )}
+    </div>
   );
 }

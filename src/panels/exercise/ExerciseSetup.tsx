@@ -1,3 +1,4 @@
+import type { Exercise } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { MiniGrid } from '../explain/MiniGrid.tsx';
@@ -15,7 +16,7 @@ export interface ExerciseSetupProps {
 }
 
 /**
- * For the teacher: which output cells the learner computes. All of them, or the cells
+ * For the teacher: which output cells the learner computes. All of them, none, or the cells
  * clicked here; the choice is part of the document, so a share link carries it.
  */
 export function ExerciseSetup({ nodeId, output, channel }: ExerciseSetupProps) {
@@ -23,12 +24,10 @@ export function ExerciseSetup({ nodeId, output, channel }: ExerciseSetupProps) {
   const store = useEditorStore();
   const exercise = useExerciseSpec(nodeId);
   if (!exercise || output.shape.length !== 3) return null;
-  const [h, w, c] = output.shape;
-  const size = output.data.length;
-  const hidden = new Set(hiddenCells(exercise, size));
-  const set = (next: unknown) =>
+  const [h, w] = output.shape;
+  const hidden = hiddenCells(exercise, output.data.length);
+  const set = (next: Exercise) =>
     store.dispatch([{ kind: 'setExercise', id: nodeId, exercise: next }]);
-  const at = (row: number, col: number) => (row * w + col) * c + channel;
   return (
     <section className="ex-section" aria-label={t('exercise.setup')}>
       <h3 className="ex-heading">{t('exercise.setup')}</h3>
@@ -44,27 +43,48 @@ export function ExerciseSetup({ nodeId, output, channel }: ExerciseSetupProps) {
         <button type="button" className="cf-button" onClick={() => set({ hidden: [] })}>
           {t('exercise.none')}
         </button>
-        <span className="ex-note">{t('exercise.count', { n: hidden.size, total: size })}</span>
+        <span className="ex-note">
+          {t('exercise.count', { n: hidden.length, total: output.data.length })}
+        </span>
       </div>
       {h <= MAX_SIDE && w <= MAX_SIDE && (
-        <>
-          <p className="ex-note">{t('exercise.choose')}</p>
-          <MiniGrid
-            label={t('exercise.chooseGrid', { c: channel })}
-            rows={h}
-            cols={w}
-            className="xa-picker"
-            focusable
-            cell={(row, col) => ({
-              text: hidden.has(at(row, col)) ? '?' : '',
-              className: hidden.has(at(row, col)) ? 'xa-picked' : '',
-              label: t('exercise.cell', { row, col }),
-              pressed: hidden.has(at(row, col)),
-            })}
-            onCellClick={(row, col) => set(toggleHidden(exercise, size, at(row, col)))}
-          />
-        </>
+        <CellPicker {...{ exercise, output, channel }} onChange={set} />
       )}
     </section>
+  );
+}
+
+interface CellPickerProps {
+  exercise: Exercise;
+  output: ShownTensor;
+  channel: number;
+  onChange(exercise: Exercise): void;
+}
+
+/** The output's cells as toggle buttons: pressed = hidden from the learner. */
+function CellPicker({ exercise, output, channel, onChange }: CellPickerProps) {
+  const t = useT();
+  const [h, w, c] = output.shape;
+  const size = output.data.length;
+  const hidden = new Set(hiddenCells(exercise, size));
+  const at = (row: number, col: number) => (row * w + col) * c + channel;
+  return (
+    <>
+      <p className="ex-note">{t('exercise.choose')}</p>
+      <MiniGrid
+        label={t('exercise.chooseGrid', { c: channel })}
+        rows={h}
+        cols={w}
+        className="xa-picker"
+        focusable
+        cell={(row, col) => ({
+          text: hidden.has(at(row, col)) ? '?' : '',
+          className: hidden.has(at(row, col)) ? 'xa-picked' : '',
+          label: t('exercise.cell', { row, col }),
+          pressed: hidden.has(at(row, col)),
+        })}
+        onCellClick={(row, col) => onChange(toggleHidden(exercise, size, at(row, col)))}
+      />
+    </>
   );
 }

@@ -30,9 +30,7 @@ export function ChannelWork(props: ChannelWorkProps) {
   const t = useT();
   const c = terms.channel;
   const drawn = g.kh * g.kw <= MAX_DRAWN_CELLS;
-  const grid = (values: number[], hide: boolean) => (r: number, k: number) => ({
-    text: hide ? '?' : formatValue(values[r * g.kw + k]),
-  });
+  const size = { rows: g.kh, cols: g.kw };
   return (
     <section className="ex-channel" aria-label={t('conv.channel', { c })}>
       <div className="ex-figures">
@@ -42,10 +40,9 @@ export function ChannelWork(props: ChannelWorkProps) {
         {drawn && (
           <Operand sign="×" caption={t('conv.filter', { f, c })}>
             <MiniGrid
+              {...size}
               label={t('conv.filter', { f, c })}
-              rows={g.kh}
-              cols={g.kw}
-              cell={grid(terms.weights, false)}
+              cell={cellsOf(terms.weights, g.kw, false)}
               className="ex-filter"
             />
           </Operand>
@@ -53,10 +50,9 @@ export function ChannelWork(props: ChannelWorkProps) {
         {drawn && (
           <Operand sign="=" caption={t('conv.products')}>
             <MiniGrid
+              {...size}
               label={t('conv.productsOf', { c })}
-              rows={g.kh}
-              cols={g.kw}
-              cell={grid(terms.products, locked)}
+              cell={cellsOf(terms.products, g.kw, locked)}
               className="ex-products"
             />
           </Operand>
@@ -69,6 +65,11 @@ export function ChannelWork(props: ChannelWorkProps) {
       )}
     </section>
   );
+}
+
+/** Cells of a window-shaped grid from row-major values; `?` while an exercise hides them. */
+function cellsOf(values: number[], kw: number, hide: boolean) {
+  return (r: number, k: number) => ({ text: hide ? '?' : formatValue(values[r * kw + k]) });
 }
 
 function Figure({ caption, children }: { caption: string; children: ReactNode }) {

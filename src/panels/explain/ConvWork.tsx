@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { explainConv2DCell } from '../../engine/explain/conv2d.ts';
+import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2d.ts';
 import type { WindowInfo } from '../../engine/shapes.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../format-value.ts';
 import { ChannelWork } from './ChannelWork.tsx';
+import { Finish } from './Finish.tsx';
 import { SumLine } from './SumLine.tsx';
 import { convWeightsOf } from './weights.ts';
 
@@ -29,19 +30,17 @@ export interface ConvWorkProps {
  */
 export function ConvWork({ node, g, input, index, locked, inputLabel }: ConvWorkProps) {
   const t = useT();
-  const filters = node.params.filters;
+  const { filters, activation } = node.params;
   const weights = useMemo(() => convWeightsOf(node, g.inC), [node, g.inC]);
   const f = index % filters;
   const pos = Math.floor(index / filters);
   const [row, col] = [Math.floor(pos / g.outW), pos % g.outW];
   const { kernel, bias } = weights;
-  const { activation } = node.params;
   const ex = explainConv2DCell(input, kernel, bias, g, filters, activation, row, col, f);
-  const shown = ex.channels.slice(0, CHANNELS_SHOWN);
   const rest = ex.channels.slice(CHANNELS_SHOWN);
   return (
     <div className="ex-work">
-      {shown.map((terms) => (
+      {ex.channels.slice(0, CHANNELS_SHOWN).map((terms) => (
         <ChannelWork
           key={terms.channel}
           {...{ terms, g, input, row, col, f, locked }}
@@ -50,14 +49,11 @@ export function ConvWork({ node, g, input, index, locked, inputLabel }: ConvWork
       ))}
       {rest.length > 0 && !locked && (
         <p className="ex-note">
-          {t('conv.moreChannels', {
-            n: rest.length,
-            value: formatValueLong(rest.reduce((a, c) => a + c.sum, 0)),
-          })}
+          {t('conv.moreChannels', { n: rest.length, value: formatValueLong(sumOf(rest)) })}
         </p>
       )}
       {!locked && (
-        <div className="ex-totals">
+        <Finish {...ex} bias={bias ? ex.bias : null}>
           {ex.channels.length > 1 && (
             <SumLine
               label={t('conv.total')}
@@ -65,25 +61,12 @@ export function ConvWork({ node, g, input, index, locked, inputLabel }: ConvWork
               result={ex.total}
             />
           )}
-          {bias && (
-            <p className="ex-line">
-              {t('conv.bias')} <b>{formatValueLong(ex.bias)}</b> →{' '}
-              <b>{formatValueLong(ex.preActivation)}</b>
-            </p>
-          )}
-          <p className="ex-line">
-            {activation === 'linear'
-              ? t('explain.linear')
-              : t('explain.activation', {
-                  name: activation,
-                  x: formatValueLong(ex.preActivation),
-                })}
-          </p>
-          <p className="ex-value">
-            {t('explain.value')} <output>{formatValueLong(ex.value)}</output>
-          </p>
-        </div>
+        </Finish>
       )}
     </div>
   );
+}
+
+function sumOf(channels: readonly ChannelTerms[]): number {
+  return channels.reduce((a, c) => a + c.sum, 0);
 }

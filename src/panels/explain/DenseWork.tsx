@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
-import { explainDenseUnit } from '../../engine/explain/dense.ts';
+import { explainDenseUnit, type DenseTerm } from '../../engine/explain/dense.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../format-value.ts';
+import { Finish } from './Finish.tsx';
 import { denseWeightsOf } from './weights.ts';
 
 /** Terms listed for one unit; the rest are summed in one line. */
@@ -22,17 +23,8 @@ export function DenseWork({ node, input, inUnits, index }: DenseWorkProps) {
   const weights = useMemo(() => denseWeightsOf(node, inUnits), [node, inUnits]);
   const unit = index % units;
   const row = Math.floor(index / units);
-  const ex = explainDenseUnit(
-    input,
-    weights.kernel,
-    weights.bias,
-    inUnits,
-    units,
-    activation,
-    row,
-    unit,
-    TOP,
-  );
+  const { kernel, bias } = weights;
+  const ex = explainDenseUnit(input, kernel, bias, inUnits, units, activation, row, unit, TOP);
   return (
     <div className="ex-work">
       <p className="ex-line">
@@ -40,50 +32,44 @@ export function DenseWork({ node, input, inUnits, index }: DenseWorkProps) {
           ? t('dense.top', { k: ex.terms.length, n: inUnits, unit })
           : t('dense.all', { n: inUnits, unit })}
       </p>
-      <table className="ex-table" aria-label={t('dense.terms', { unit })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('dense.index')}</th>
-            <th scope="col">{t('dense.input')}</th>
-            <th scope="col">{t('dense.weight')}</th>
-            <th scope="col">{t('dense.product')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ex.terms.map((term) => (
-            <tr key={term.index}>
-              <td>{term.index}</td>
-              <td>{formatValueLong(term.input)}</td>
-              <td>{formatValueLong(term.weight)}</td>
-              <td>{formatValueLong(term.product)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TermsTable terms={ex.terms} unit={unit} />
       {ex.omitted > 0 && (
         <p className="ex-note">
           {t('dense.omitted', { n: ex.omitted, value: formatValueLong(ex.omittedSum) })}
         </p>
       )}
-      <div className="ex-totals">
+      <Finish {...ex} bias={bias ? ex.bias : null}>
         <p className="ex-line">
           {t('dense.sum')} <b>{formatValueLong(ex.sum)}</b>
         </p>
-        {weights.bias && (
-          <p className="ex-line">
-            {t('conv.bias')} <b>{formatValueLong(ex.bias)}</b> →{' '}
-            <b>{formatValueLong(ex.preActivation)}</b>
-          </p>
-        )}
-        <p className="ex-line">
-          {activation === 'linear'
-            ? t('explain.linear')
-            : t('explain.activation', { name: activation, x: formatValueLong(ex.preActivation) })}
-        </p>
-        <p className="ex-value">
-          {t('explain.value')} <output>{formatValueLong(ex.value)}</output>
-        </p>
-      </div>
+      </Finish>
     </div>
+  );
+}
+
+/** Input, weight and product of each listed term. */
+function TermsTable({ terms, unit }: { terms: DenseTerm[]; unit: number }) {
+  const t = useT();
+  return (
+    <table className="ex-table" aria-label={t('dense.terms', { unit })}>
+      <thead>
+        <tr>
+          <th scope="col">{t('dense.index')}</th>
+          <th scope="col">{t('dense.input')}</th>
+          <th scope="col">{t('dense.weight')}</th>
+          <th scope="col">{t('dense.product')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {terms.map((term) => (
+          <tr key={term.index}>
+            <td>{term.index}</td>
+            <td>{formatValueLong(term.input)}</td>
+            <td>{formatValueLong(term.weight)}</td>
+            <td>{formatValueLong(term.product)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

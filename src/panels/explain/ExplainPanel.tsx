@@ -8,6 +8,8 @@ import { useNodeData, type NodeData } from './useNodeData.ts';
 import { SequencePanel } from './SequencePanel.tsx';
 import { WindowPanel } from './WindowPanel.tsx';
 import './explain.css';
+import './explain-work.css';
+import './explain-grids.css';
 
 /**
  * The side panel for the one selected node: how its focused output cell is computed (with

@@ -9,39 +9,22 @@ const CHANNELS_SHOWN = 4;
 
 /**
  * The order in which Flatten lays the input out as a vector: row by row, channels innermost.
- * Each input cell shows its place in the vector; the focused element's source is marked.
+ * Each input cell shows its place in the vector; those taken so far are shaded.
  */
 export function FlattenWork({ input, index }: { input: ShownTensor; index: number }) {
   const t = useT();
   const src = flattenSource(input.shape, index);
   const [h, w, c] = input.shape.length === 3 ? input.shape : [1, input.shape[0], 1];
-  const drawn = h <= MAX_SIDE && w <= MAX_SIDE;
-  const maps = Array.from({ length: Math.min(c, CHANNELS_SHOWN) }, (_, channel) => {
-    const cell = (r: number, col: number) => {
-      const order = (r * w + col) * c + channel;
-      const current = r === src.row && col === src.col && channel === src.channel;
-      return {
-        text: String(order),
-        className: order <= index ? (current ? 'ex-current ex-taken' : 'ex-taken') : '',
-      };
-    };
-    return (
-      <figure className="ex-figure" key={channel}>
-        <figcaption>{t('conv.input', { c: channel })}</figcaption>
-        <MiniGrid
-          label={t('flatten.orderOf', { c: channel })}
-          rows={h}
-          cols={w}
-          cell={cell}
-          className="ex-order"
-        />
-      </figure>
-    );
-  });
   return (
     <div className="ex-work">
       <p className="ex-line">{t('flatten.order')}</p>
-      {drawn && <div className="ex-figures">{maps}</div>}
+      {h <= MAX_SIDE && w <= MAX_SIDE && (
+        <div className="ex-figures">
+          {Array.from({ length: Math.min(c, CHANNELS_SHOWN) }, (_, channel) => (
+            <OrderMap key={channel} {...{ h, w, c, channel, index }} />
+          ))}
+        </div>
+      )}
       <p className="ex-value">
         {t('flatten.source', {
           i: index,
@@ -52,5 +35,37 @@ export function FlattenWork({ input, index }: { input: ShownTensor; index: numbe
         })}
       </p>
     </div>
+  );
+}
+
+interface OrderMapProps {
+  h: number;
+  w: number;
+  c: number;
+  channel: number;
+  /** The element the walk stands on. */
+  index: number;
+}
+
+/** One channel of the input, each cell numbered by its place in the output vector. */
+function OrderMap({ h, w, c, channel, index }: OrderMapProps) {
+  const t = useT();
+  const cell = (r: number, col: number) => {
+    const order = (r * w + col) * c + channel;
+    const classes = order <= index ? ['ex-taken'] : [];
+    if (order === index) classes.push('ex-current');
+    return { text: String(order), className: classes.join(' ') };
+  };
+  return (
+    <figure className="ex-figure">
+      <figcaption>{t('conv.input', { c: channel })}</figcaption>
+      <MiniGrid
+        label={t('flatten.orderOf', { c: channel })}
+        rows={h}
+        cols={w}
+        cell={cell}
+        className="ex-order"
+      />
+    </figure>
   );
 }

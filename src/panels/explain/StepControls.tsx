@@ -12,16 +12,19 @@ const KEYS: Record<string, StepCommand> = {
   End: 'last',
 };
 
-const BUTTONS: {
-  command: 'first' | 'back' | 'forward' | 'last';
-  label: MessageKey;
-  keys: string;
-}[] = [
-  { command: 'first', label: 'step.first', keys: 'Home' },
-  { command: 'back', label: 'step.back', keys: 'ArrowLeft' },
-  { command: 'forward', label: 'step.forward', keys: 'ArrowRight' },
-  { command: 'last', label: 'step.last', keys: 'End' },
-];
+type Move = 'first' | 'back' | 'forward' | 'last';
+const LABELS: Record<Move, MessageKey> = {
+  first: 'step.first',
+  back: 'step.back',
+  forward: 'step.forward',
+  last: 'step.last',
+};
+const SHORTCUTS: Record<Move, string> = {
+  first: 'Home',
+  back: 'ArrowLeft',
+  forward: 'ArrowRight',
+  last: 'End',
+};
 
 /**
  * Play, pause, step and speed for the walk through a node's output cells. The buttons are
@@ -31,7 +34,6 @@ export function StepControls({ walk, index }: { walk: readonly number[]; index: 
   const t = useT();
   const store = useInspectStore();
   const playing = useInspect((s) => s.playing);
-  const speed = useInspect((s) => s.speed);
   const at = walk.indexOf(index);
   const step = (command: StepCommand) => store.step(walk, command);
   const onKeyDown = (e: KeyboardEvent) => {
@@ -40,46 +42,25 @@ export function StepControls({ walk, index }: { walk: readonly number[]; index: 
     e.preventDefault();
     step(command);
   };
-  const [first, back, forward, last] = BUTTONS.map((b) => (
-    <button
-      key={b.command}
-      type="button"
-      className="ex-step"
-      aria-label={t(b.label)}
-      title={t(b.label)}
-      aria-keyshortcuts={b.keys}
-      // aria-disabled, not disabled: a button pressed up to the end keeps the keyboard focus.
-      aria-disabled={isAtEdge(b.command, at, walk.length)}
-      onClick={() => step(b.command)}
-    >
-      <StepIcon name={b.command} />
-    </button>
-  ));
+  const button = (move: Move) => (
+    <StepButton move={move} atEdge={isAtEdge(move, at, walk.length)} onStep={step} />
+  );
+  const playLabel = t(playing ? 'step.pause' : 'step.play');
   return (
     <div className="ex-steps" role="group" aria-label={t('step.controls')} onKeyDown={onKeyDown}>
-      {first}
-      {back}
+      {button('first')}
+      {button('back')}
       <button
         type="button"
         className="ex-step ex-play"
-        aria-label={t(playing ? 'step.pause' : 'step.play')}
+        aria-label={playLabel}
         onClick={() => step(playing ? 'pause' : 'play')}
       >
-        <span aria-hidden="true">{playing ? '⏸' : '▶'}</span>{' '}
-        {t(playing ? 'step.pause' : 'step.play')}
+        <StepIcon name={playing ? 'pause' : 'play'} /> {playLabel}
       </button>
-      {forward}
-      {last}
-      <label className="ex-speed">
-        <span>{t('step.speed')}</span>
-        <select value={speed} onChange={(e) => store.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={s}>
-              {t('step.perSecond', { n: s })}
-            </option>
-          ))}
-        </select>
-      </label>
+      {button('forward')}
+      {button('last')}
+      <SpeedSelect />
       <span className="ex-position" aria-live={playing ? 'off' : 'polite'}>
         {t('step.position', { k: at + 1, n: walk.length })}
       </span>
@@ -87,8 +68,45 @@ export function StepControls({ walk, index }: { walk: readonly number[]; index: 
   );
 }
 
+function StepButton(props: { move: Move; atEdge: boolean; onStep(command: StepCommand): void }) {
+  const { move, atEdge, onStep } = props;
+  const t = useT();
+  return (
+    <button
+      type="button"
+      className="ex-step"
+      aria-label={t(LABELS[move])}
+      title={t(LABELS[move])}
+      aria-keyshortcuts={SHORTCUTS[move]}
+      // aria-disabled, not disabled: a button pressed up to the end keeps the keyboard focus.
+      aria-disabled={atEdge}
+      onClick={() => onStep(move)}
+    >
+      <StepIcon name={move} />
+    </button>
+  );
+}
+
+function SpeedSelect() {
+  const t = useT();
+  const store = useInspectStore();
+  const speed = useInspect((s) => s.speed);
+  return (
+    <label className="ex-speed">
+      <span>{t('step.speed')}</span>
+      <select value={speed} onChange={(e) => store.setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {t('step.perSecond', { n: s })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Stepping further that way would not move. */
-function isAtEdge(command: StepCommand, at: number, length: number): boolean {
-  if (command === 'first' || command === 'back') return at === 0;
+function isAtEdge(move: Move, at: number, length: number): boolean {
+  if (move === 'first' || move === 'back') return at === 0;
   return at === length - 1;
 }

@@ -29,25 +29,8 @@ export function Walkthrough(props: WalkthroughProps) {
   const { nodeId, walk, focus, output, outputLabel, unsolved, children } = props;
   const t = useT();
   const select = useSelectCell(nodeId);
-  const inspect = useInspectStore();
   usePlayback(walk);
-  if (!focus || walk.length === 0) {
-    return (
-      <div className="ex-start">
-        <p className="ex-note">{t('explain.hint')}</p>
-        <button
-          type="button"
-          className="cf-button ex-start-button"
-          onClick={() => {
-            select(walk[0]);
-            inspect.step(walk, 'play');
-          }}
-        >
-          <StepIcon name="play" /> {t('step.start')}
-        </button>
-      </div>
-    );
-  }
+  if (!focus || walk.length === 0) return <StartPrompt nodeId={nodeId} walk={walk} />;
   return (
     <section className="ex-section ex-walkthrough" aria-label={t('step.section')}>
       <StepControls walk={walk} index={focus.index} />
@@ -65,5 +48,29 @@ export function Walkthrough(props: WalkthroughProps) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Before a cell is chosen: how to choose one, or start the walk from the first cell. */
+function StartPrompt({ nodeId, walk }: { nodeId: string; walk: readonly number[] }) {
+  const t = useT();
+  const select = useSelectCell(nodeId);
+  const inspect = useInspectStore();
+  return (
+    <div className="ex-start">
+      <p className="ex-note">{t('explain.hint')}</p>
+      {walk.length > 0 && (
+        <button
+          type="button"
+          className="cf-button ex-start-button"
+          onClick={() => {
+            select(walk[0]);
+            inspect.step(walk, 'play');
+          }}
+        >
+          <StepIcon name="play" /> {t('step.start')}
+        </button>
+      )}
+    </div>
   );
 }

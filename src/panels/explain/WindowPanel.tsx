@@ -15,47 +15,12 @@ import { Walkthrough } from './Walkthrough.tsx';
 /** The explain view of a Conv2D or MaxPool: the walk, the working, exercises, the filters. */
 export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | null }) {
   const t = useT();
-  const { node, shape, output, input } = data;
-  const g = shape.window!;
+  const { node, shape, output } = data;
   const channels = shape.shape[2];
   const channel = focus ? focus.index % channels : 0;
   const walk = useMemo(() => walkOf(shape, channel), [shape, channel]);
   const exercise = useExercise(node.id, output?.data);
-  const conv = node.type === 'Conv2D' ? node : null;
-  const outputLabel = t(conv ? 'conv.output' : 'pool.output', { c: channel });
-  const inputLabel = (c: number) =>
-    data.sourceIsInput
-      ? t('conv.input', { c })
-      : t('explain.inputOf', { id: data.sourceId ?? '', c });
-  const work = (index: number) => {
-    const locked = exercise.unsolved.has(index);
-    return (
-      <>
-        <CellHeading
-          nodeId={node.id}
-          index={index}
-          outW={g.outW}
-          channels={channels}
-          conv={!!conv}
-        />
-        {locked && output && (
-          <ExerciseAsk
-            nodeId={node.id}
-            index={index}
-            output={output.data}
-            kind={conv ? 'conv' : 'pool'}
-          />
-        )}
-        {!input ? (
-          <p className="ex-note">{t('node.busy')}</p>
-        ) : conv ? (
-          <ConvWork {...{ g, index, locked, inputLabel }} node={conv} input={input.data} />
-        ) : (
-          <PoolWork {...{ g, index, locked, inputLabel }} input={input.data} />
-        )}
-      </>
-    );
-  };
+  const outputLabel = t(node.type === 'Conv2D' ? 'conv.output' : 'pool.output', { c: channel });
   return (
     <>
       <Walkthrough
@@ -63,10 +28,44 @@ export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | nu
         nodeId={node.id}
         unsolved={exercise.unsolved}
       >
-        {work}
+        {(index) => <CellWork data={data} index={index} locked={exercise.unsolved.has(index)} />}
       </Walkthrough>
       {output && <ExerciseSetup nodeId={node.id} output={output} channel={channel} />}
-      {conv && <KernelEditor node={conv} inC={g.inC} />}
+      {node.type === 'Conv2D' && <KernelEditor node={node} inC={shape.window!.inC} />}
+    </>
+  );
+}
+
+/** One output cell: which it is, the exercise prompt while unsolved, and the working. */
+function CellWork({ data, index, locked }: { data: NodeData; index: number; locked: boolean }) {
+  const t = useT();
+  const { node, shape, output, input } = data;
+  const g = shape.window!;
+  const conv = node.type === 'Conv2D' ? node : null;
+  const inputLabel = (c: number) =>
+    data.sourceIsInput
+      ? t('conv.input', { c })
+      : t('explain.inputOf', { id: data.sourceId ?? '', c });
+  const kind = conv ? 'conv' : 'pool';
+  return (
+    <>
+      <CellHeading
+        nodeId={node.id}
+        index={index}
+        outW={g.outW}
+        channels={shape.shape[2]}
+        conv={!!conv}
+      />
+      {locked && output && (
+        <ExerciseAsk {...{ index, kind }} nodeId={node.id} output={output.data} />
+      )}
+      {!input ? (
+        <p className="ex-note">{t('node.busy')}</p>
+      ) : conv ? (
+        <ConvWork {...{ g, index, locked, inputLabel }} node={conv} input={input.data} />
+      ) : (
+        <PoolWork {...{ g, index, locked, inputLabel }} input={input.data} />
+      )}
     </>
   );
 }

@@ -57,47 +57,59 @@ const INITIAL: InspectState = {
  * inspect.step(walk, 'forward'); // focus on walk[1]
  */
 export function createInspectStore(): InspectStore {
-  let state = INITIAL;
-  const listeners = new Set<() => void>();
-  const set = (next: InspectState) => {
-    if (next === state) return;
-    state = next;
-    for (const l of [...listeners]) l();
+  return new InspectStoreImpl();
+}
+
+// Methods are arrow properties: components pass them around unbound.
+class InspectStoreImpl implements InspectStore {
+  private state = INITIAL;
+  private readonly listeners = new Set<() => void>();
+
+  getState = (): InspectState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   };
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    focusCell(nodeId, index) {
-      const same = state.focus?.nodeId === nodeId && state.focus.index === index;
-      if (!same) set({ ...state, focus: { nodeId, index }, playing: false });
-    },
-    clearFocus: () => set({ ...state, focus: null, playing: false }),
-    step(walk, command) {
-      if (!state.focus) return;
-      const next = stepPlayback(
-        walk,
-        { index: state.focus.index, playing: state.playing },
-        command,
-      );
-      if (next.index === state.focus.index && next.playing === state.playing) return;
-      set({ ...state, focus: { ...state.focus, index: next.index }, playing: next.playing });
-    },
-    setSpeed: (speed) => set({ ...state, speed }),
-    answer(nodeId, index, text) {
-      const answers = new Map(state.answers);
-      answers.set(nodeId, new Map(state.answers.get(nodeId)).set(index, text));
-      set({ ...state, answers });
-    },
-    show(nodeId, index, answeredRight) {
-      if (answeredRight || state.shown.get(nodeId)?.has(index)) return;
-      const shown = new Map(state.shown);
-      shown.set(nodeId, new Set(state.shown.get(nodeId)).add(index));
-      set({ ...state, shown });
-    },
-    setPaint: (paint) => set({ ...state, paint }),
-    reset: () => set({ ...INITIAL, speed: state.speed, paint: state.paint }),
+
+  focusCell = (nodeId: string, index: number): void => {
+    const { focus } = this.state;
+    if (focus?.nodeId === nodeId && focus.index === index) return;
+    this.set({ ...this.state, focus: { nodeId, index }, playing: false });
   };
+
+  clearFocus = (): void => this.set({ ...this.state, focus: null, playing: false });
+
+  step = (walk: readonly number[], command: StepCommand): void => {
+    const { focus, playing } = this.state;
+    if (!focus) return;
+    const next = stepPlayback(walk, { index: focus.index, playing }, command);
+    if (next.index === focus.index && next.playing === playing) return;
+    this.set({ ...this.state, focus: { ...focus, index: next.index }, playing: next.playing });
+  };
+
+  setSpeed = (speed: number): void => this.set({ ...this.state, speed });
+
+  answer = (nodeId: string, index: number, text: string): void => {
+    const answers = new Map(this.state.answers);
+    answers.set(nodeId, new Map(this.state.answers.get(nodeId)).set(index, text));
+    this.set({ ...this.state, answers });
+  };
+
+  show = (nodeId: string, index: number, answeredRight: boolean): void => {
+    if (answeredRight || this.state.shown.get(nodeId)?.has(index)) return;
+    const shown = new Map(this.state.shown);
+    shown.set(nodeId, new Set(this.state.shown.get(nodeId)).add(index));
+    this.set({ ...this.state, shown });
+  };
+
+  setPaint = (paint: PaintMode): void => this.set({ ...this.state, paint });
+
+  reset = (): void => this.set({ ...INITIAL, speed: this.state.speed, paint: this.state.paint });
+
+  private set(next: InspectState): void {
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of [...this.listeners]) listener();
+  }
 }
