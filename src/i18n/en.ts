@@ -62,6 +62,8 @@ export const en = {
   'heatmap.computing': 'computing…',
   'heatmap.empty': 'empty tensor',
   'heatmap.showing': 'showing {shown} of {total} channels',
+  'heatmap.cell': 'row {row}, col {col}, ch {c}',
+  'heatmap.index': 'index {i}',
   'term.input': 'input image',
   'term.filter': 'filter',
   'term.output': 'output image',

@@ -59,6 +59,8 @@ export const ja: Record<MessageKey, string> = {
   'heatmap.computing': '計算中…',
   'heatmap.empty': '空のテンソル',
   'heatmap.showing': '{total}チャンネル中{shown}チャンネルを表示',
+  'heatmap.cell': '{row}行{col}列 {c}CH',
+  'heatmap.index': 'インデックス{i}',
   'term.input': '入力画像',
   'term.filter': 'フィルタ',
   'term.output': '出力画像',

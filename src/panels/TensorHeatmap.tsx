@@ -42,6 +42,7 @@ export interface TensorHeatmapProps {
 export function TensorHeatmap(props: TensorHeatmapProps) {
   const { nodeId, tensor, busy = false, maxCellPx, selectedCell, onSelectCell, highlight } = props;
   const { shape, data } = tensor;
+  const t = useT();
   const layout = useMemo(() => layoutFor(shape, data.length), [shape, data.length]);
   const scale = useMemo(() => colorScaleFor(data), [data]);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
@@ -77,7 +78,7 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
         onSelect={select}
         onHover={setHover}
       />
-      <div className="hm-readout">{readout ? describeCell(layout, readout) : '\u00a0'}</div>
+      <div className="hm-readout">{readout ? describeCell(layout, readout, t) : '\u00a0'}</div>
     </div>
   );
 }
@@ -149,11 +150,15 @@ function BusyBadge() {
   );
 }
 
-/** `(row 2, col 1, ch 0) = 0.731`, or `(index 37) = 0.2` for a strip. */
-export function describeCell(layout: MapLayout, cell: HeatmapCell): string {
+/** `(row 2, col 1, ch 0) = 0.731`, or `(index 37) = 0.2` for a strip, in the UI's language. */
+export function describeCell(
+  layout: MapLayout,
+  cell: HeatmapCell,
+  t: ReturnType<typeof useT>,
+): string {
   const where =
     layout.rank === 1
-      ? `index ${cell.index}`
-      : `row ${cell.row}, col ${cell.col}, ch ${cell.channel}`;
+      ? t('heatmap.index', { i: cell.index })
+      : t('heatmap.cell', { row: cell.row, col: cell.col, c: cell.channel });
   return `(${where}) = ${formatValueLong(cell.value)}`;
 }
