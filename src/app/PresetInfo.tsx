@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useLang, useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import { Icon } from './icons.tsx';
@@ -12,6 +12,14 @@ export function PresetInfo() {
   const [lang] = useLang();
   const t = useT();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [open]);
   // A graph described only in English shows that, marked as English.
   const textLang = meta?.description?.[lang] ? lang : 'en';
   const description = meta?.description?.[textLang];
