@@ -168,7 +168,7 @@ export const en = {
   'share.hint': 'The browser did not let the app copy. The link is selected: press Ctrl+C (⌘C).',
   'share.link': 'Link to this graph',
   'share.close': 'Close',
-  'files.dropHint': 'Drop a .json graph file to open it',
+  'files.dropHint': 'Drop a .json graph file to open it, or a picture for an Input',
   'notice.linkCopied': 'Link copied ({count} characters). Anyone who opens it sees this graph.',
   'notice.badLink': 'Could not open the link: {problem}. Your graph is unchanged.',
   'notice.linkOpened': 'Opened the graph from the link. Your previous graph is one undo away.',

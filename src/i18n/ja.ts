@@ -167,7 +167,7 @@ export const ja: Record<MessageKey, string> = {
     'ブラウザがコピーを許可しませんでした。リンクを選択してあるので、Ctrl+C(⌘C)でコピーしてください。',
   'share.link': 'このグラフへのリンク',
   'share.close': '閉じる',
-  'files.dropHint': '.jsonのグラフファイルをドロップして開く',
+  'files.dropHint': '.jsonのグラフファイルをドロップして開く(画像なら入力ノードへ)',
   'notice.linkCopied': 'リンクをコピーしました({count}文字)。開くと同じグラフが表示されます。',
   'notice.badLink': 'リンクを開けませんでした: {problem}。グラフは変更されていません。',
   'notice.linkOpened': 'リンクのグラフを開きました。元のグラフは「元に戻す」で戻せます。',
