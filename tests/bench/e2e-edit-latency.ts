@@ -1,0 +1,452 @@
+/**
+ * Edit-to-heatmap latency in Chromium, and the engine worker's heap across 1,000 edits
+ * (issue 6). Not a test: `npm run bench:e2e [-- --json] [--edits 20] [--heap-edits 1000]`.
+ *
+ * Builds `dist/` when it is missing or older than the sources, serves it with `vite preview`
+ * on a free port, opens Debian's Chromium through playwright-core with the graph in a
+ * `#graph=` link, then toggles the first Conv2D's `activation` select between relu and
+ * linear, which recomputes c1, p and c2.
+ *
+ * Edit-to-heatmap, per edit: from `performance.now()` just before the select's value is set
+ * and `change` dispatched, to the end of the first animation frame (a rAF callback, then a
+ * posted message, i.e. after that frame's paint) that begins after both (a) the status line
+ * shows the new `recomputed 3 of 4 …` report and (b) every canvas of c2 has been repainted
+ * (`putImageData`, counted by a hook installed before the app loads).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Heap "returned to where it started": within this many bytes, or this fraction, of start. */
+const HEAP_TOLERANCE_BYTES = 1024 * 1024;
+const HEAP_TOLERANCE_FRACTION = 0.05;
+
+interface Options {
+  json: boolean;
+  edits: number;
+  heapEdits: number;
+  side: number;
+  heapSide: number;
+}
+
+function options(argv: string[]): Options {
+  const num = (flag: string, fallback: number) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  return {
+    json: argv.includes('--json'),
+    edits: num('--edits', 20),
+    heapEdits: num('--heap-edits', 1000),
+    side: num('--side', 224),
+    heapSide: num('--heap-side', 224),
+  };
+}
+
+/** mulberry32: the same pseudo-random image on every run. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Input side×side×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same). */
+function pipelineGraph(side: number): object {
+  const random = seededRandom(6);
+  const data = Array.from({ length: side * side * 3 }, () => Math.round(random() * 100) / 100);
+  const conv = (filters: number, activation: string) => ({
+    filters,
+    kernelSize: [3, 3],
+    padding: 'same',
+    activation,
+  });
+  const node = (id: string, type: string, x: number, params: object) => ({
+    id,
+    type,
+    position: { x, y: 0 },
+    params,
+  });
+  return {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      node('in', 'Input', 0, { tensor: { shape: [side, side, 3], data } }),
+      node('c1', 'Conv2D', 360, conv(16, 'relu')),
+      node('p', 'MaxPool', 720, { poolSize: [2, 2] }),
+      node('c2', 'Conv2D', 1080, conv(32, 'linear')),
+    ],
+    edges: [
+      { source: 'in', target: 'c1' },
+      { source: 'c1', target: 'p' },
+      { source: 'p', target: 'c2' },
+    ],
+  };
+}
+
+function newestMtime(path: string): number {
+  const s = statSync(path);
+  if (!s.isDirectory()) return s.mtimeMs;
+  return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** `vite build` unless dist/ is newer than src/, workers/ and index.html. */
+function buildIfNeeded(log: (s: string) => void): void {
+  const built = join(ROOT, 'dist/index.html');
+  const sources = ['src', 'workers', 'index.html', 'vite.config.ts'].map((p) => join(ROOT, p));
+  if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestMtime))) {
+    log('dist/ is up to date');
+    return;
+  }
+  log('building: npm run build:wasm && vite build');
+  for (const args of [
+    ['run', '--silent', 'build:wasm'],
+    ['vite', 'build'],
+  ]) {
+    const cmd = args[0] === 'run' ? 'npm' : 'npx';
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startPreview(port: number): Promise<ChildProcess> {
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'];
+  const child = spawn('npx', args, { cwd: ROOT, stdio: 'ignore', detached: true });
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('vite preview did not start');
+}
+
+/** Installed before the app: counts canvas repaints per node and timestamps every frame. */
+function installProbes(): void {
+  const w = window as unknown as { __bench: BenchProbe };
+  const probe: BenchProbe = { draws: {}, lastDraw: {}, frames: [] };
+  w.__bench = probe;
+  const original = CanvasRenderingContext2D.prototype.putImageData;
+  CanvasRenderingContext2D.prototype.putImageData = function (
+    this: CanvasRenderingContext2D,
+    ...args: Parameters<CanvasRenderingContext2D['putImageData']>
+  ) {
+    original.apply(this, args);
+    const id = (this.canvas.getAttribute('aria-label') ?? '').split(' ')[0] ?? '';
+    probe.draws[id] = (probe.draws[id] ?? 0) + 1;
+    probe.lastDraw[id] = performance.now();
+  } as CanvasRenderingContext2D['putImageData'];
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    probe.frames.push(performance.now());
+    if (probe.frames.length > 4096) probe.frames.splice(0, 2048);
+  };
+  const loop = () => {
+    channel.port2.postMessage(0);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+}
+
+interface BenchProbe {
+  draws: Record<string, number>;
+  lastDraw: Record<string, number>;
+  frames: number[];
+}
+
+interface EditSample {
+  ms: number;
+  workerMs: number;
+  status: string;
+}
+
+/**
+ * One edit, timed inside the page: toggle c1's activation, wait for the new status and for
+ * every c2 canvas to be repainted, then for the end of the next frame after both.
+ */
+function editInPage(select: HTMLSelectElement): Promise<EditSample | string> {
+  const probe = (window as unknown as { __bench: BenchProbe }).__bench;
+  const status = document.querySelector('[role="status"]')!;
+  const c2Canvases = document.querySelectorAll('canvas[aria-label^="c2 "]').length;
+  const drawsBefore = probe.draws['c2'] ?? 0;
+  const statusBefore = status.textContent ?? '';
+  let statusAt = 0;
+  const observer = new MutationObserver(() => {
+    if (/^recomputed 3 of 4/.test(status.textContent ?? '')) statusAt = performance.now();
+  });
+  observer.observe(status, { childList: true, characterData: true, subtree: true });
+  const start = performance.now();
+  select.value = select.value === 'relu' ? 'linear' : 'relu';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  return new Promise((resolve) => {
+    const check = () => {
+      const text = status.textContent ?? '';
+      const drawn = (probe.draws['c2'] ?? 0) - drawsBefore >= c2Canvases;
+      // The same text twice ("… in 12.3 ms") leaves the DOM alone: count the repaint then.
+      const statusDone = statusAt > 0 || (drawn && text !== '' && text === statusBefore);
+      if (c2Canvases > 0 && drawn && statusDone && /^recomputed 3 of 4/.test(text)) {
+        const ready = Math.max(statusAt, probe.lastDraw['c2'] ?? 0);
+        const frame = probe.frames.find((t) => t > ready);
+        if (frame !== undefined) {
+          observer.disconnect();
+          const workerMs = Number(/in ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
+          resolve({ ms: frame - start, workerMs, status: text });
+          return;
+        }
+      }
+      if (performance.now() - start > 30_000) {
+        observer.disconnect();
+        resolve(`timeout: status "${text}", c2 canvases ${c2Canvases}`);
+        return;
+      }
+      setTimeout(check, 1);
+    };
+    check();
+  });
+}
+
+/** `count` edits in a row inside the page, each waiting for its repaint; returns the time. */
+async function editsInARow(page: Page, count: number): Promise<number> {
+  const select = await activationSelect(page);
+  const start = Date.now();
+  for (let i = 0; i < count; i++) {
+    const r = await select.evaluate(editInPage);
+    if (typeof r === 'string') throw new Error(`edit ${i}: ${r}`);
+  }
+  return Date.now() - start;
+}
+
+async function activationSelect(page: Page) {
+  const card = page.getByRole('region', { name: 'Conv2D c1', exact: true });
+  const select = await card.getByRole('combobox', { name: 'activation', exact: true }).first();
+  return (await select.elementHandle())!;
+}
+
+/** A CDP channel to the engine worker through the page target's auto-attach (non-flat). */
+class WorkerDebugger {
+  private next = 1;
+  private pending = new Map<number, (r: { result?: unknown; error?: unknown }) => void>();
+  private constructor(
+    private client: CDPSession,
+    private sessionId: string,
+  ) {
+    client.on('Target.receivedMessageFromTarget', (e) => {
+      if (e.sessionId !== this.sessionId) return;
+      const msg = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+      if (msg.id !== undefined) this.pending.get(msg.id)?.(msg);
+    });
+  }
+
+  static async attach(page: Page): Promise<WorkerDebugger> {
+    const client = await page.context().newCDPSession(page);
+    const found = new Promise<string>((resolve) =>
+      client.on('Target.attachedToTarget', (e) => {
+        if (e.targetInfo.type === 'worker') resolve(e.sessionId);
+      }),
+    );
+    await client.send('Target.setAutoAttach', {
+      autoAttach: true,
+      waitForDebuggerOnStart: false,
+      flatten: false,
+    });
+    return new WorkerDebugger(client, await found);
+  }
+
+  async send<T>(method: string, params: object = {}): Promise<T> {
+    const id = this.next++;
+    const reply = new Promise<{ result?: unknown; error?: unknown }>((r) =>
+      this.pending.set(id, r),
+    );
+    await this.client.send('Target.sendMessageToTarget', {
+      sessionId: this.sessionId,
+      message: JSON.stringify({ id, method, params }),
+    });
+    const msg = await reply;
+    this.pending.delete(id);
+    if (msg.error) throw new Error(`${method}: ${JSON.stringify(msg.error)}`);
+    return msg.result as T;
+  }
+
+  /** JS heap after two forced collections, and every live WebAssembly.Memory's size. */
+  async heap(): Promise<{ usedBytes: number; totalBytes: number; wasmBytes: number[] }> {
+    await this.send('HeapProfiler.enable');
+    await this.send('HeapProfiler.collectGarbage');
+    await this.send('HeapProfiler.collectGarbage');
+    const usage = await this.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    const proto = await this.send<{ result: { objectId: string } }>('Runtime.evaluate', {
+      expression: 'WebAssembly.Memory.prototype',
+    });
+    const found = await this.send<{ objects: { objectId: string } }>('Runtime.queryObjects', {
+      prototypeObjectId: proto.result.objectId,
+    });
+    const sizes = await this.send<{ result: { value: number[] } }>('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId,
+      functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
+      returnByValue: true,
+    });
+    return {
+      usedBytes: usage.usedSize,
+      totalBytes: usage.totalSize,
+      wasmBytes: sizes.result.value,
+    };
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
+
+async function openGraph(page: Page, base: string, side: number): Promise<number> {
+  const start = Date.now();
+  await page.goto(`${base}/${encodePlainGraphLink(pipelineGraph(side))}`);
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^recomputed 4 of 4 nodes/ })
+    .waitFor({ timeout: 120_000 });
+  return Date.now() - start;
+}
+
+async function latency(page: Page, base: string, opts: Options) {
+  const loadMs = await openGraph(page, base, opts.side);
+  const select = await activationSelect(page);
+  for (let i = 0; i < 3; i++) await select.evaluate(editInPage); // warm-up
+  const samples: EditSample[] = [];
+  for (let i = 0; i < opts.edits; i++) {
+    const r = await select.evaluate(editInPage);
+    if (typeof r === 'string') throw new Error(`edit ${i}: ${r}`);
+    samples.push(r);
+  }
+  const ms = samples.map((s) => s.ms);
+  const worker = samples.map((s) => s.workerMs);
+  const c2Canvases = await page.locator('canvas[aria-label^="c2 "]').count();
+  return {
+    loadMs,
+    c2Canvases,
+    edits: samples.length,
+    medianMs: median(ms),
+    p90Ms: quantile(ms, 0.9),
+    minMs: Math.min(...ms),
+    maxMs: Math.max(...ms),
+    workerMedianMs: median(worker),
+    workerMinMs: Math.min(...worker),
+    samples,
+  };
+}
+
+async function heapCheck(page: Page, base: string, opts: Options) {
+  await openGraph(page, base, opts.heapSide);
+  const dbg = await WorkerDebugger.attach(page);
+  await editsInARow(page, 10); // warm-up: code, caches and kernel memory reach steady state
+  const before = await dbg.heap();
+  const elapsedMs = await editsInARow(page, opts.heapEdits);
+  const after = await dbg.heap();
+  const delta = after.usedBytes - before.usedBytes;
+  const tolerance = Math.max(HEAP_TOLERANCE_BYTES, before.usedBytes * HEAP_TOLERANCE_FRACTION);
+  const wasmSame = JSON.stringify(before.wasmBytes) === JSON.stringify(after.wasmBytes);
+  return {
+    side: opts.heapSide,
+    edits: opts.heapEdits,
+    elapsedMs,
+    before,
+    after,
+    deltaBytes: delta,
+    toleranceBytes: tolerance,
+    returned: Math.abs(delta) <= tolerance && wasmSame,
+  };
+}
+
+const mib = (b: number) => `${(b / 1048576).toFixed(2)} MiB`;
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+function printTable(r: Awaited<ReturnType<typeof run>>): void {
+  const l = r.latency;
+  const h = r.heap;
+  const lines = [
+    `Chromium ${r.browserVersion}, ${r.graph}; ${l.edits} edits (after 3 warm-up), c2 shows ${l.c2Canvases} canvases`,
+    '',
+    '| measure | median | p90 | min | max |',
+    '| --- | --- | --- | --- | --- |',
+    `| edit → c2 heatmap painted (page) | ${fmt(l.medianMs)} | ${fmt(l.p90Ms)} | ${fmt(l.minMs)} | ${fmt(l.maxMs)} |`,
+    `| worker evaluation (status line) | ${fmt(l.workerMedianMs)} | — | ${fmt(l.workerMinMs)} | — |`,
+    '',
+    `Heap, engine worker, ${h.edits} edits in a row on Input ${h.side}×${h.side}×3 (${(h.elapsedMs / 1000).toFixed(1)} s), after forced GC:`,
+    '',
+    '| | before | after | change |',
+    '| --- | --- | --- | --- |',
+    `| JS heap used | ${mib(h.before.usedBytes)} | ${mib(h.after.usedBytes)} | ${(h.deltaBytes / 1024).toFixed(0)} KiB |`,
+    `| WebAssembly memory | ${h.before.wasmBytes.map(mib).join(', ')} | ${h.after.wasmBytes.map(mib).join(', ')} | ${h.before.wasmBytes.join() === h.after.wasmBytes.join() ? 'none' : 'changed'} |`,
+    '',
+    `Returned to where it started (JS heap within ${mib(h.toleranceBytes)}, WebAssembly memory unchanged): ${h.returned ? 'yes' : 'NO'}`,
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function run(opts: Options, log: (s: string) => void) {
+  buildIfNeeded(log);
+  const port = await freePort();
+  const server = await startPreview(port);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+    });
+    // tsx compiles with keepNames: functions sent to the page call its `__name` helper.
+    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await context.addInitScript(installProbes);
+    const base = `http://127.0.0.1:${port}`;
+    log(`latency: ${opts.edits} edits on Input ${opts.side}×${opts.side}×3`);
+    const latencyResult = await latency(await context.newPage(), base, opts);
+    log(`heap: ${opts.heapEdits} edits in a row on Input ${opts.heapSide}×${opts.heapSide}×3`);
+    const heap = await heapCheck(await context.newPage(), base, opts);
+    return {
+      browserVersion: browser.version(),
+      graph: `Input ${opts.side}×${opts.side}×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same); edit: c1 activation relu ↔ linear`,
+      latency: latencyResult,
+      heap,
+    };
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+}
+
+const opts = options(process.argv.slice(2));
+const result = await run(opts, (s) => process.stderr.write(`${s}\n`));
+if (opts.json) console.log(JSON.stringify(result, null, 2));
+else printTable(result);
