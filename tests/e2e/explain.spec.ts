@@ -174,17 +174,29 @@ test('tracing: a pooled cell lights its receptive field on every upstream map', 
   await snap(page, info);
 });
 
-test('typing input values: Tab moves on, only downstream recomputes', async ({ page }, info) => {
+test('click an input cell and type: Tab moves on, the convolution follows', async ({
+  page,
+}, info) => {
   await openApp(page);
-  await nodeCard(page, 'Input', 'input').locator('header').click();
+  await cells(page, 'input channel 0').nth(6).click();
   const field = explanation(page).getByRole('textbox', { name: 'row 1, col 1, ch 0' });
-  await field.fill('5');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('5');
   await page.keyboard.press('Tab');
   await expect(
     explanation(page).getByRole('textbox', { name: 'row 1, col 2, ch 0' }),
   ).toBeFocused();
   await expect(cells(page, 'conv channel 0').first()).toHaveText('7');
   await expect(cells(page, 'input channel 0').nth(6)).toHaveText('5');
+  // Escape takes typing back; a word is refused and never reaches the graph.
+  await page.keyboard.type('abc');
+  await expect(
+    explanation(page).getByRole('textbox', { name: 'row 1, col 2, ch 0' }),
+  ).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Escape');
+  await expect(explanation(page).getByRole('textbox', { name: 'row 1, col 2, ch 0' })).toHaveValue(
+    '0',
+  );
   await snap(page, info);
 });
 

@@ -1,9 +1,10 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, type MouseEvent } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { ExerciseGrid } from '../../panels/exercise/ExerciseGrid.tsx';
 import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
 import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
 import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/explain/useFocus.ts';
+import { useInspectStore } from '../../panels/explain/useInspect.ts';
 import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/map-layout.ts';
 import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
 
@@ -24,6 +25,7 @@ export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
   const focus = useActiveFocus();
   const highlight = useTraceMask(id);
   const select = useSelectCell(id);
+  const inspect = useInspectStore();
   const focusIndex = focus?.nodeId === id ? focus.index : null;
   const selectedCell = useMemo(
     () => (focusIndex === null ? null : cellPosOf(tensor.shape, tensor.data.length, focusIndex)),
@@ -31,15 +33,19 @@ export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
   );
   const onSelectCell = useCallback((cell: HeatmapCell) => select(cell.index), [select]);
   const practice = type === 'Conv2D' || type === 'MaxPool';
+  // A click on a cell of an Input's map puts the caret in that cell's field in the panel.
+  const onClick = (e: MouseEvent) => {
+    if (type === 'Input' && (e.target as HTMLElement).closest('[data-row]')) inspect.requestEdit();
+  };
   return (
-    <>
+    <div onClick={onClick}>
       {exercise ? (
         <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
       ) : (
         <TensorHeatmap {...{ tensor, busy, selectedCell, highlight, onSelectCell }} nodeId={id} />
       )}
       {practice && <PracticeBar nodeId={id} tensor={tensor} />}
-    </>
+    </div>
   );
 }
 

@@ -20,8 +20,10 @@ export function InputEditor({ node }: { node: NodeOf<'Input'> }) {
   const t = useT();
   const commit = useParamCommit(node.id);
   const paint = useInspect((s) => s.paint);
+  const request = useInspect((s) => s.editRequest);
   const { tensor } = node.params;
   const [h, w, c] = tensor.shape;
+  const focus = request?.nodeId === node.id ? request : null;
   const apply = (changes: CellChange[]): string | null => {
     const next = withCells(tensor, changes);
     return next === tensor ? null : commit({ tensor: next });
@@ -37,7 +39,11 @@ export function InputEditor({ node }: { node: NodeOf<'Input'> }) {
           <p className="ex-note">{t(paint.on ? 'values.paintHint' : 'values.typeHint')}</p>
           <div className="ex-figures">
             {Array.from({ length: Math.min(c, CHANNELS_SHOWN) }, (_, channel) => (
-              <ChannelEditor key={channel} {...{ tensor, channel, paint, apply }} />
+              <ChannelEditor
+                key={channel}
+                {...{ tensor, channel, paint, apply }}
+                focus={focus && focus.index % c === channel ? focus : null}
+              />
             ))}
           </div>
           {c > CHANNELS_SHOWN && (
@@ -55,12 +61,16 @@ interface ChannelEditorProps {
   channel: number;
   paint: PaintMode;
   apply(changes: CellChange[]): string | null;
+  /** The cell a click on the canvas asked for. */
+  focus: { index: number; seq: number } | null;
 }
 
 /** One channel of the input as a grid of fields, or of paintable cells in paint mode. */
-function ChannelEditor({ tensor, channel, paint, apply }: ChannelEditorProps) {
+function ChannelEditor({ tensor, channel, paint, apply, focus }: ChannelEditorProps) {
   const t = useT();
-  const [h, w] = tensor.shape;
+  const [h, w, c] = tensor.shape;
+  const pos = focus ? Math.floor(focus.index / c) : 0;
+  const focusCell = focus ? { row: Math.floor(pos / w), col: pos % w, seq: focus.seq } : null;
   const at = (row: number, col: number) => inputIndex(tensor.shape, row, col, channel);
   const onStroke = (cells: { row: number; col: number }[]) =>
     apply(cells.map((p) => ({ index: at(p.row, p.col), value: paint.value })));
@@ -75,6 +85,7 @@ function ChannelEditor({ tensor, channel, paint, apply }: ChannelEditorProps) {
         cellLabel={(row, col) => t('values.cell', { row, col, c: channel })}
         onCommit={(row, col, value) => apply([{ index: at(row, col), value }])}
         paint={paint.on ? { value: paint.value, onStroke } : null}
+        focusCell={focusCell}
       />
     </figure>
   );

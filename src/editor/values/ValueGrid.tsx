@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { parseAnswer } from '../../panels/exercise/marking.ts';
 import { editText } from './value-edit.ts';
 import { PaintSurface } from './PaintSurface.tsx';
@@ -14,6 +14,8 @@ export interface ValueGridProps {
   cellLabel(row: number, col: number): string;
   /** Commit a typed value; returns why it was refused, or null. */
   onCommit(row: number, col: number, value: number): string | null;
+  /** A cell to put the caret in; a new `seq` asks again. */
+  focusCell?: { row: number; col: number; seq: number } | null;
   /** Paint mode: dragging sets cells to `value`, committed once per stroke. */
   paint?: { value: number; onStroke(cells: { row: number; col: number }[]): void } | null;
 }
@@ -24,7 +26,7 @@ export interface ValueGridProps {
  * takes the typing back. In paint mode the grid is painted by dragging instead.
  */
 export function ValueGrid(props: ValueGridProps) {
-  const { label, rows, cols, value, cellLabel, onCommit, paint } = props;
+  const { label, rows, cols, value, cellLabel, onCommit, paint, focusCell } = props;
   if (paint) {
     return <PaintSurface {...{ label, rows, cols, value, cellLabel }} paint={paint} />;
   }
@@ -35,6 +37,7 @@ export function ValueGrid(props: ValueGridProps) {
           {Array.from({ length: cols }, (_, col) => (
             <div role="gridcell" className="vg-cell" key={col}>
               <ValueField
+                focusSeq={focusCell?.row === row && focusCell.col === col ? focusCell.seq : 0}
                 value={value(row, col)}
                 label={cellLabel(row, col)}
                 onCommit={(v) => onCommit(row, col, v)}
@@ -48,6 +51,8 @@ export function ValueGrid(props: ValueGridProps) {
 }
 
 interface ValueFieldProps {
+  /** Non-zero and new: take the keyboard focus. */
+  focusSeq: number;
   value: number;
   label: string;
   onCommit(value: number): string | null;
@@ -60,8 +65,12 @@ interface Draft {
   refused?: string;
 }
 
-function ValueField({ value, label, onCommit }: ValueFieldProps) {
+function ValueField({ focusSeq, value, label, onCommit }: ValueFieldProps) {
   const shown = editText(value);
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusSeq) ref.current?.focus();
+  }, [focusSeq]);
   const [draft, setDraft] = useState<Draft | null>(null);
   // A value changed elsewhere (undo, a preset) replaces a stale draft.
   const current = draft && draft.base === shown ? draft : null;
@@ -78,6 +87,7 @@ function ValueField({ value, label, onCommit }: ValueFieldProps) {
   };
   return (
     <input
+      ref={ref}
       className="vg-input nodrag nopan nowheel"
       inputMode="decimal"
       autoComplete="off"

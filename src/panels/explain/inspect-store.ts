@@ -23,6 +23,8 @@ export interface InspectState {
   /** Cells whose worked solution was opened before they were answered right. */
   shown: ReadonlyMap<string, ReadonlySet<number>>;
   paint: PaintMode;
+  /** A click on an Input's map asks its editor to put the caret in that cell (`seq` counts). */
+  editRequest: (Focus & { seq: number }) | null;
 }
 
 export interface InspectStore {
@@ -37,6 +39,8 @@ export interface InspectStore {
   /** Open a cell's worked solution; `answeredRight` keeps an earned mark. */
   show(nodeId: string, index: number, answeredRight: boolean): void;
   setPaint(paint: PaintMode): void;
+  /** Ask the editor to focus the field of the focused cell (after a click on it). */
+  requestEdit(): void;
   /** A new document: focus, answers and shown solutions belong to the old one. */
   reset(): void;
 }
@@ -48,6 +52,7 @@ const INITIAL: InspectState = {
   answers: new Map(),
   shown: new Map(),
   paint: { on: false, value: 1 },
+  editRequest: null,
 };
 
 /**
@@ -104,6 +109,12 @@ class InspectStoreImpl implements InspectStore {
   };
 
   setPaint = (paint: PaintMode): void => this.set({ ...this.state, paint });
+
+  requestEdit = (): void => {
+    const { focus, editRequest } = this.state;
+    if (!focus) return;
+    this.set({ ...this.state, editRequest: { ...focus, seq: (editRequest?.seq ?? 0) + 1 } });
+  };
 
   reset = (): void => this.set({ ...INITIAL, speed: this.state.speed, paint: this.state.paint });
 

@@ -2,14 +2,16 @@ import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
 import { useEffect } from 'react';
 
 const MARGIN = 16;
+/** Below this zoom the numbers are unreadable: pan to the node instead of fitting all. */
+const MIN_FIT_ZOOM = 0.5;
 
 type Flow = ReturnType<typeof useReactFlow>;
 type FlowStore = ReturnType<typeof useStoreApi>;
 
 /**
  * When the panel opens on a node, or moves to another, and the node is not in full view (the
- * panel narrows the canvas), pan the canvas, zoom unchanged: to the whole graph if it fits,
- * else just enough to bring the node in.
+ * panel narrows the canvas): show the whole graph, zooming out if need be but not below a
+ * readable zoom; failing that, pan just enough to bring the node in.
  */
 export function useKeepInView(id: string): void {
   const flow = useReactFlow();
@@ -38,12 +40,12 @@ function panTarget(flow: Flow, api: FlowStore, id: string): Viewport | null {
   const dy = shift(y * zoom + ty, (y + (node.measured.height ?? 0)) * zoom + ty, height);
   if (dx === 0 && dy === 0) return null;
   const all = flow.getNodesBounds(flow.getNodes());
-  const fits = all.width * zoom <= width - 2 * MARGIN && all.height * zoom <= height - 2 * MARGIN;
-  if (!fits) return { x: tx + dx, y: ty + dy, zoom };
+  const fit = Math.min(zoom, (width - 2 * MARGIN) / all.width, (height - 2 * MARGIN) / all.height);
+  if (fit < MIN_FIT_ZOOM) return { x: tx + dx, y: ty + dy, zoom };
   return {
-    x: (width - all.width * zoom) / 2 - all.x * zoom,
-    y: (height - all.height * zoom) / 2 - all.y * zoom,
-    zoom,
+    x: (width - all.width * fit) / 2 - all.x * fit,
+    y: (height - all.height * fit) / 2 - all.y * fit,
+    zoom: fit,
   };
 }
 
