@@ -36,7 +36,9 @@ test('Copy link, opened in a fresh browser context, shows the same graph and out
   await other.goto(link);
   await expect(statusLine(other)).toHaveText(recomputed(2, 2));
   await expect(cells(other, 'conv channel 0')).toHaveText(SLIDE_SAME);
-  await expect(other.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue('02-conv-same');
+  await expect(other.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue(
+    '02-conv-same',
+  );
   // Nothing was there before: nothing to restore, the link's graph is simply open.
   await expect(other.getByRole('alert')).toHaveCount(0);
   await snap(other, info, 'fresh-context');
@@ -68,6 +70,11 @@ test('a hand-written plain link opens: a 3×3 input and a 2×2 max pool', async 
   await page.goto(`/#graph=${encodeURIComponent(JSON.stringify(graph))}`);
   await expect(nodeCard(page, 'MaxPool', 'pool').getByTitle('output shape')).toHaveText('1×1×1');
   await expect(cells(page, 'pool channel 0')).toHaveText(['5']);
+
+  // Typed into the address bar as it is: the browser percent-encodes the quotes itself.
+  const larger = JSON.stringify(graph).replace('[1,2,3,4,5,6,7,8,9]', '[1,2,3,4,7,6,7,8,9]');
+  await page.goto(`/#graph=${larger}`);
+  await expect(cells(page, 'pool channel 0')).toHaveText(['7']);
 });
 
 const good = presetLink('09-pipeline');
@@ -131,7 +138,9 @@ test('a link opened over saved work is one undo away, and "Restore previous grap
   // A classmate's link, pasted into the address bar.
   await page.goto(`/${presetLink('05-max-pooling')}`);
   await expect(notice(page, /^Opened the graph from the link\./)).toBeVisible();
-  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue('05-max-pooling');
+  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue(
+    '05-max-pooling',
+  );
   await snap(page, info, 'opened');
   await restoreButton(page).click();
   await expect(page.getByRole('grid', { name: 'conv channel 1' })).toBeVisible();
@@ -144,7 +153,9 @@ test('a link opened over saved work is one undo away, and "Restore previous grap
   // The same link in a new tab: the saved work is still the work, one undo away.
   const tab = await page.context().newPage();
   await tab.goto(`/${presetLink('05-max-pooling')}`);
-  await expect(tab.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue('05-max-pooling');
+  await expect(tab.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue(
+    '05-max-pooling',
+  );
   await tab.keyboard.press('Control+z');
   await expect(tab.getByRole('grid', { name: 'conv channel 1' })).toBeVisible();
   await tab.close();
