@@ -1,34 +1,18 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
+import { Dialog } from './Dialog.tsx';
 
 /** The share link, selected for copying by hand when the clipboard refused it. */
 export function ShareDialog({ link, onClose }: { link: string; onClose(): void }) {
   const t = useT();
   const input = useRef<HTMLInputElement>(null);
+  // Runs after the dialog's own effect has focused its box: the link takes the focus.
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
   }, [link]);
   return (
-    <div
-      className="cf-popover cf-share"
-      role="dialog"
-      aria-label={t('share.title')}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') onClose();
-      }}
-    >
-      <div className="cf-help-head">
-        <h2>{t('share.title')}</h2>
-        <button
-          type="button"
-          className="cf-notice-close"
-          aria-label={t('share.close')}
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </div>
+    <Dialog title={t('share.title')} onClose={onClose} className="cf-share">
       <p className="cf-share-hint">{t('share.hint')}</p>
       <input
         ref={input}
@@ -38,6 +22,6 @@ export function ShareDialog({ link, onClose }: { link: string; onClose(): void }
         aria-label={t('share.link')}
         onFocus={(e) => e.target.select()}
       />
-    </div>
+    </Dialog>
   );
 }

@@ -35,62 +35,76 @@ function ToolButton({ icon, label, title, disabled, compact, onClick }: ToolButt
 /** Undo and redo, then sharing and files: the header's graph actions. */
 export function Toolbar() {
   const t = useT();
+  return (
+    <div className="cf-toolbar" role="group" aria-label={t('toolbar.label')}>
+      <HistoryButtons />
+      <ShareAndFileButtons />
+    </div>
+  );
+}
+
+function HistoryButtons() {
+  const t = useT();
   const { history } = useWorkspace();
   const { canUndo, canRedo } = useHistoryState();
+  return (
+    <div className="cf-toolbar-group">
+      <ToolButton
+        icon="undo"
+        label={t('toolbar.undo')}
+        title={t('toolbar.undoTitle')}
+        disabled={!canUndo}
+        compact
+        onClick={history.undo}
+      />
+      <ToolButton
+        icon="redo"
+        label={t('toolbar.redo')}
+        title={t('toolbar.redoTitle')}
+        disabled={!canRedo}
+        compact
+        onClick={history.redo}
+      />
+    </div>
+  );
+}
+
+function ShareAndFileButtons() {
+  const t = useT();
   const actions = useGraphActions();
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <div className="cf-toolbar" role="group" aria-label={t('toolbar.label')}>
-      <div className="cf-toolbar-group">
-        <ToolButton
-          icon="undo"
-          label={t('toolbar.undo')}
-          title={t('toolbar.undoTitle')}
-          disabled={!canUndo}
-          compact
-          onClick={history.undo}
-        />
-        <ToolButton
-          icon="redo"
-          label={t('toolbar.redo')}
-          title={t('toolbar.redoTitle')}
-          disabled={!canRedo}
-          compact
-          onClick={history.redo}
-        />
-      </div>
-      <div className="cf-toolbar-group">
-        <ToolButton
-          icon="link"
-          label={t('toolbar.copyLink')}
-          title={t('toolbar.copyLinkTitle')}
-          onClick={actions.copyLink}
-        />
-        <ToolButton
-          icon="download"
-          label={t('toolbar.export')}
-          title={t('toolbar.exportTitle')}
-          onClick={actions.exportFile}
-        />
-        <ToolButton
-          icon="upload"
-          label={t('toolbar.import')}
-          title={t('toolbar.importTitle')}
-          onClick={() => fileInput.current?.click()}
-        />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          aria-label={t('toolbar.importFile')}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = ''; // choosing the same file again still opens it
-            if (file) void actions.importFile(file);
-          }}
-        />
-      </div>
+    <div className="cf-toolbar-group">
+      <ToolButton
+        icon="link"
+        label={t('toolbar.copyLink')}
+        title={t('toolbar.copyLinkTitle')}
+        onClick={actions.copyLink}
+      />
+      <ToolButton
+        icon="download"
+        label={t('toolbar.export')}
+        title={t('toolbar.exportTitle')}
+        onClick={actions.exportFile}
+      />
+      <ToolButton
+        icon="upload"
+        label={t('toolbar.import')}
+        title={t('toolbar.importTitle')}
+        onClick={() => fileInput.current?.click()}
+      />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-label={t('toolbar.importFile')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = ''; // choosing the same file again still opens it
+          if (file) void actions.importFile(file);
+        }}
+      />
       {actions.manualLink !== null && (
         <ShareDialog link={actions.manualLink} onClose={actions.closeManualLink} />
       )}
