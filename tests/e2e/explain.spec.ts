@@ -10,6 +10,7 @@ import {
 } from './explain-helpers.ts';
 import { cells, heatmap, nodeCard, openApp, SLIDE_VALID } from './helpers.ts';
 import { snap } from './screenshot.ts';
+import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
 
 const PRODUCTS = 'products of corresponding cells, ch 0';
 const OUTPUT = 'output image (filter 0)';
@@ -103,6 +104,42 @@ test('padding same: the zero border is drawn as padding cells around the input',
   await playerButton(page, 'Step forward').click();
   await playerButton(page, 'Step forward').click();
   await expect(explanation(page).locator('output')).toHaveText('2');
+  await snapBoth(page, info);
+});
+
+test('strides and a non-square kernel walk correctly', async ({ page }, info) => {
+  // Input 7×9 holding 0…62 row by row; kernel 2×3, strides 2: out 3×4, twelve positions.
+  const ramp = Array.from({ length: 63 }, (_, i) => i);
+  const doc = {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      { id: 'in', type: 'Input', params: { tensor: { shape: [7, 9, 1], data: ramp } } },
+      {
+        id: 'c',
+        type: 'Conv2D',
+        position: { x: 360, y: 0 },
+        params: { filters: 1, kernelSize: [2, 3], strides: [2, 2], kernel: { init: 'ones' } },
+      },
+    ],
+    edges: [{ source: 'in', target: 'c' }],
+  };
+  await page.goto(`/${encodePlainGraphLink(doc)}`);
+  await expect(cells(page, 'c channel 0')).toHaveCount(12);
+  await cells(page, 'c channel 0').first().click();
+  await expect(explanation(page).getByText('cell 1 of 12')).toBeVisible();
+  await playerButton(page, 'Step forward').click();
+  const window = panelTable(page, 'input image · ch 0').locator('.ex-window');
+  await expect(window).toHaveText(['2', '3', '4', '11', '12', '13']);
+  await playerButton(page, 'Step forward').click();
+  await playerButton(page, 'Step forward').click();
+  await playerButton(page, 'Step forward').click();
+  // Past the row's end the window jumps two rows down, back to the left.
+  await expect(
+    explanation(page).getByRole('heading', { name: 'Output cell: row 1, col 0' }),
+  ).toBeVisible();
+  await expect(window).toHaveText(['18', '19', '20', '27', '28', '29']);
+  await expect(explanation(page).locator('output')).toHaveText(String(18 + 19 + 20 + 27 + 28 + 29));
   await snapBoth(page, info);
 });
 
