@@ -350,7 +350,11 @@ const quantile = (xs: number[], q: number) =>
 
 async function openGraph(page: Page, base: string, side: number): Promise<number> {
   const start = Date.now();
-  await page.goto(`${base}/${encodePlainGraphLink(pipelineGraph(side))}`);
+  // The link is over a megabyte: a failure's message would quote it whole, so keep it short.
+  const url = `${base}/${encodePlainGraphLink(pipelineGraph(side))}`;
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 }).catch((e: Error) => {
+    throw new Error(`opening the graph link failed: ${e.message.slice(0, 200)}`);
+  });
   await page
     .getByRole('status')
     .filter({ hasText: /^recomputed 4 of 4 nodes/ })
