@@ -11,6 +11,7 @@ import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';
 import { browserEnv } from './address-bar.ts';
+import { CodeButtons } from './export/CodeButtons.tsx';
 import { FileDrop } from './FileDrop.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
@@ -38,7 +39,10 @@ export function App() {
               <div className="cf-app">
                 <Header onRestart={restart} />
                 <main className="cf-main">
-                  <Palette />
+                  <div className="cf-sidebar">
+                    <Palette />
+                    <CodeButtons />
+                  </div>
                   <Canvas />
                   <ExplainPanel />
                   <Notices />

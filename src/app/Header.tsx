@@ -1,6 +1,5 @@
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/useT.ts';
-import { CodeButtons } from './export/CodeButtons.tsx';
 import { HelpPanel } from './HelpPanel.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -17,7 +16,6 @@ export function Header({ onRestart }: { onRestart(): void }) {
       </h1>
       <PresetPicker />
       <Toolbar />
-      <CodeButtons />
       <span className="cf-header-spacer" />
       <LanguageSwitch />
       <button type="button" className="cf-button" onClick={onRestart}>

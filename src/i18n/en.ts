@@ -131,6 +131,7 @@ export const en = {
   'filter.about.sharpen': 'boosts each pixel against its four neighbours',
   'filter.about.diagonal': "the slides' filter: lights up the ╱ diagonal",
   'filter.replicated': 'same filter on each of the {c} input channels; the output sums them',
+  'code.title': 'Code',
   'export.button': 'Export code',
   'export.title': 'Export as code',
   'export.keras': 'Keras (Python)',

@@ -128,6 +128,7 @@ export const ja: Record<MessageKey, string> = {
   'filter.about.sharpen': '上下左右の隣との差を強調',
   'filter.about.diagonal': 'スライドのフィルタ: ╱の斜め線に反応',
   'filter.replicated': '{c}個の入力チャンネルそれぞれに同じフィルタ。出力はその和です',
+  'code.title': 'コード',
   'export.button': 'コードを書き出す',
   'export.title': 'コードとして書き出す',
   'export.keras': 'Keras(Python)',

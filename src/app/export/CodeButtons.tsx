@@ -5,8 +5,9 @@ import { ExportCodeDialog } from './ExportCodeDialog.tsx';
 import { importModelFiles } from './model-files.ts';
 
 /**
- * The header's "Export code" (Keras / TensorFlow.js) and "Import model" (a TensorFlow.js
- * `model.json` with optional `.bin` files, replacing the graph in one undoable load).
+ * The sidebar's code section, below the palette: "Export code" (Keras / TensorFlow.js) and
+ * "Import model" (a TensorFlow.js `model.json` with optional `.bin` files, replacing the
+ * graph in one undoable load). Out of the header, which has no room left at 1280 px.
  */
 export function CodeButtons() {
   const t = useT();
@@ -30,14 +31,17 @@ export function CodeButtons() {
   };
   return (
     <>
-      <div className="cf-toolbar-group cf-code-buttons">
+      <section className="cf-code-panel" aria-labelledby="cf-code-title">
+        <h2 className="cf-palette-title" id="cf-code-title">
+          {t('code.title')}
+        </h2>
         <CodeButton icon="code" label={t('export.button')} onClick={() => setOpen(true)} />
         <CodeButton
           icon="model"
           label={t('import.button')}
           onClick={() => picker.current?.click()}
         />
-      </div>
+      </section>
       <input
         ref={picker}
         type="file"
@@ -78,15 +82,10 @@ interface CodeButtonProps {
   onClick(): void;
 }
 
-/** Icon and label like the toolbar's buttons; where room runs out only the icon shows. */
+/** An icon and a label, the width of the sidebar. */
 function CodeButton({ icon, label, onClick }: CodeButtonProps) {
   return (
-    <button
-      type="button"
-      className="cf-button cf-tool cf-tool-compact"
-      title={label}
-      onClick={onClick}
-    >
+    <button type="button" className="cf-button cf-code-button" onClick={onClick}>
       <svg
         className="cf-icon"
         viewBox="0 0 24 24"
@@ -101,7 +100,7 @@ function CodeButton({ icon, label, onClick }: CodeButtonProps) {
       >
         {ICONS[icon]}
       </svg>
-      <span className="cf-tool-label">{label}</span>
+      {label}
     </button>
   );
 }

@@ -23,40 +23,13 @@ export function ExportCodeDialog({ onClose }: { onClose(): void }) {
   const t = useT();
   const doc = useEditorState((s) => s.doc);
   const [target, setTarget] = useState<CodeTarget>('keras');
-  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const code = useMemo(
     () => (target === 'keras' ? exportKeras(doc) : exportTfjs(doc)),
     [doc, target],
   );
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (step === undefined) return;
-    const next = TARGETS[(TARGETS.indexOf(target) + step + TARGETS.length) % TARGETS.length]!;
-    setTarget(next);
-    tabs.current[TARGETS.indexOf(next)]?.focus();
-  };
   return (
     <Dialog title={t('export.title')} onClose={onClose} className="cf-export-dialog">
-      <div className="cf-tabs" role="tablist" aria-label={t('export.title')} onKeyDown={onTabKey}>
-        {TARGETS.map((name, i) => (
-          <button
-            key={name}
-            ref={(el) => {
-              tabs.current[i] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`cf-export-tab-${name}`}
-            aria-selected={target === name}
-            aria-controls="cf-export-panel"
-            tabIndex={target === name ? 0 : -1}
-            className="cf-tab"
-            onClick={() => setTarget(name)}
-          >
-            {t(CODE_TARGETS[name].label)}
-          </button>
-        ))}
-      </div>
+      <CodeTabs target={target} onChange={setTarget} />
       <div
         id="cf-export-panel"
         role="tabpanel"
@@ -73,5 +46,40 @@ export function ExportCodeDialog({ onClose }: { onClose(): void }) {
       </div>
       <CodeActions code={code.ok ? code.value : null} {...CODE_TARGETS[target]} key={target} />
     </Dialog>
+  );
+}
+
+/** The language tabs; left and right arrows move between them, as in a tab list. */
+function CodeTabs({ target, onChange }: { target: CodeTarget; onChange(t: CodeTarget): void }) {
+  const t = useT();
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (step === undefined) return;
+    const next = (TARGETS.indexOf(target) + step + TARGETS.length) % TARGETS.length;
+    onChange(TARGETS[next]!);
+    tabs.current[next]?.focus();
+  };
+  return (
+    <div className="cf-tabs" role="tablist" aria-label={t('export.title')} onKeyDown={onKeyDown}>
+      {TARGETS.map((name, i) => (
+        <button
+          key={name}
+          ref={(el) => {
+            tabs.current[i] = el;
+          }}
+          type="button"
+          role="tab"
+          id={`cf-export-tab-${name}`}
+          aria-selected={target === name}
+          aria-controls="cf-export-panel"
+          tabIndex={target === name ? 0 : -1}
+          className="cf-tab"
+          onClick={() => onChange(name)}
+        >
+          {t(CODE_TARGETS[name].label)}
+        </button>
+      ))}
+    </div>
   );
 }

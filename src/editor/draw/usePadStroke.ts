@@ -9,10 +9,49 @@ interface Stroke {
   changed: boolean;
 }
 
+/** Where a pointer is over a canvas showing `w`×`h` values, in value (pixel) units. */
+function padPoint(
+  element: Element,
+  at: { clientX: number; clientY: number },
+  h: number,
+  w: number,
+) {
+  const rect = element.getBoundingClientRect();
+  return {
+    x: ((at.clientX - rect.left) / rect.width) * w,
+    y: ((at.clientY - rect.top) / rect.height) * h,
+  };
+}
+
+/**
+ * A local copy of `tensor`'s values drawn on `canvas` (`ink` white). It follows the tensor
+ * except while `holding()` (mid-stroke), so an engine round trip never undoes a stroke.
+ */
+function useCanvasBuffer(
+  canvas: RefObject<HTMLCanvasElement | null>,
+  tensor: TensorValue,
+  ink: number,
+  holding: () => boolean,
+) {
+  const [h, w, c] = tensor.shape as [number, number, number];
+  const buffer = useRef(new Float32Array(0));
+  const redraw = useCallback(() => {
+    const context = canvas.current?.getContext('2d');
+    const rgba = tensorToRgba(buffer.current, h, w, c, ink);
+    context?.putImageData(new ImageData(rgba, w, h), 0, 0);
+  }, [canvas, h, w, c, ink]);
+  useEffect(() => {
+    if (holding()) return;
+    buffer.current = Float32Array.from(tensor.data);
+    redraw();
+  }, [tensor, redraw, holding]);
+  return { buffer, redraw };
+}
+
 /**
  * Pointer drawing on a canvas showing `tensor` one pixel per value. A stroke paints into a
  * local copy and redraws at once; at pointer-up `onStroke` gets the new values (one edit
- * per stroke, however many pointer moves it had). The copy follows `tensor` between strokes.
+ * per stroke, however many pointer moves it had).
  */
 export function usePadStroke(
   canvas: RefObject<HTMLCanvasElement | null>,
@@ -21,37 +60,17 @@ export function usePadStroke(
   onStroke: (data: Float32Array) => void,
 ) {
   const [h, w, c] = tensor.shape as [number, number, number];
-  const buffer = useRef(new Float32Array(0));
   const stroke = useRef<Stroke | null>(null);
-
-  const redraw = useCallback(() => {
-    const context = canvas.current?.getContext('2d');
-    const rgba = tensorToRgba(buffer.current, h, w, c, brush.ink);
-    context?.putImageData(new ImageData(rgba, w, h), 0, 0);
-  }, [canvas, h, w, c, brush.ink]);
-
-  useEffect(() => {
-    if (stroke.current) return;
-    buffer.current = Float32Array.from(tensor.data);
-    redraw();
-  }, [tensor, redraw]);
-
-  const pointAt = (element: Element, at: { clientX: number; clientY: number }): PadPoint => {
-    const rect = element.getBoundingClientRect();
-    return {
-      x: ((at.clientX - rect.left) / rect.width) * w,
-      y: ((at.clientY - rect.top) / rect.height) * h,
-    };
-  };
+  const holding = useCallback(() => stroke.current !== null, []);
+  const { buffer, redraw } = useCanvasBuffer(canvas, tensor, brush.ink, holding);
   const paint = (s: Stroke, to: PadPoint) => {
     s.changed = paintSegment(buffer.current, h, w, c, s.last, to, brush) || s.changed;
     s.last = to;
   };
-
   const onPointerDown = (event: PointerEvent<HTMLCanvasElement>) => {
     if (event.button !== 0 || stroke.current) return;
     event.currentTarget.setPointerCapture(event.pointerId);
-    const start = pointAt(event.currentTarget, event);
+    const start = padPoint(event.currentTarget, event, h, w);
     stroke.current = { pointer: event.pointerId, last: start, changed: false };
     paint(stroke.current, start);
     redraw();
@@ -62,7 +81,7 @@ export function usePadStroke(
     // A fast pen reports several positions per frame: follow them all.
     const events = event.nativeEvent.getCoalescedEvents?.() ?? [];
     for (const e of events.length > 0 ? events : [event.nativeEvent])
-      paint(s, pointAt(event.currentTarget, e));
+      paint(s, padPoint(event.currentTarget, e, h, w));
     redraw();
   };
   const onPointerUp = (event: PointerEvent<HTMLCanvasElement>) => {

@@ -28,32 +28,39 @@ export interface ImageImportDialogProps {
 
 const validSide = (n: number) => Number.isInteger(n) && n >= 1 && n <= IMAGE_LIMITS.maxTargetSide;
 
-/**
- * Size, colours, range and fit of a decoded picture, with a live preview; "Use image" puts
- * the tensor into its Input node (or a new one) in one dispatch, so one undo removes it.
- */
-export function ImageImportDialog({ pending, initial, onClose }: ImageImportDialogProps) {
-  const t = useT();
+/** The tensor the current choices give (null while a side is invalid), and how to use it. */
+function useImageTensor(pending: PendingImage, options: ImageTensorOptions) {
   const store = useEditorStore();
-  const [options, setOptions] = useState(initial);
-  const { image, name, target } = pending;
+  const { image, target } = pending;
   const rgb = useMemo(() => compositeOverWhite(image), [image]);
   const valid = validSide(options.height) && validSide(options.width);
   const tensor = useMemo(
     () => (valid ? resizedTensor(rgb, image.width, image.height, options) : null),
     [valid, rgb, image.width, image.height, options],
   );
-  const apply = () => {
-    if (!tensor) return;
-    const doc = store.getState().doc;
-    const edits = imageEdits(doc, target, tensor);
-    if (!store.dispatch(edits).ok) return;
-    if (edits[0]?.kind === 'addNode') {
-      const id = (edits[0].node as { id: string }).id;
-      store.setSelection({ nodes: [id], edges: [] });
-    }
-    onClose(options);
+  /** One dispatch; a new Input is selected. False when nothing was applied. */
+  const apply = (): boolean => {
+    if (!tensor) return false;
+    const edits = imageEdits(store.getState().doc, target, tensor);
+    if (!store.dispatch(edits).ok) return false;
+    const first = edits[0];
+    if (first?.kind === 'addNode')
+      store.setSelection({ nodes: [(first.node as { id: string }).id], edges: [] });
+    return true;
   };
+  return { tensor, apply };
+}
+
+/**
+ * Size, colours, range and fit of a decoded picture, with a live preview; "Use image" puts
+ * the tensor into its Input node (or a new one) in one dispatch, so one undo removes it.
+ */
+export function ImageImportDialog({ pending, initial, onClose }: ImageImportDialogProps) {
+  const t = useT();
+  const [options, setOptions] = useState(initial);
+  const { tensor, apply } = useImageTensor(pending, options);
+  const { image, name, target } = pending;
+  const caption = t('image.preview', { h: options.height, w: options.width });
   return (
     <Dialog title={t('image.title')} onClose={() => onClose()} className="cf-image-dialog">
       <p className="cf-image-source">
@@ -65,18 +72,18 @@ export function ImageImportDialog({ pending, initial, onClose }: ImageImportDial
       <div className="cf-image-body">
         <ImageOptionsForm options={options} onChange={setOptions} />
         <figure className="cf-image-figure">
-          {tensor && (
+          {tensor ? (
             <TensorPreview
               shape={tensor.shape}
               data={tensor.data}
               max={options.range === 'byte' ? 255 : 1}
-              label={t('image.preview', { h: options.height, w: options.width })}
+              label={caption}
               className="cf-image-preview"
             />
+          ) : (
+            <div className="cf-tensor-preview cf-image-preview cf-image-empty" />
           )}
-          {tensor && (
-            <figcaption>{t('image.preview', { h: options.height, w: options.width })}</figcaption>
-          )}
+          <figcaption>{tensor ? caption : '\u00a0'}</figcaption>
         </figure>
       </div>
       <div className="cf-dialog-actions">
@@ -87,7 +94,7 @@ export function ImageImportDialog({ pending, initial, onClose }: ImageImportDial
           type="button"
           className="cf-button cf-button-primary"
           disabled={!tensor}
-          onClick={apply}
+          onClick={() => apply() && onClose(options)}
         >
           {t('image.apply')}
         </button>

@@ -16,35 +16,9 @@ const MAX = IMAGE_LIMITS.maxTargetSide;
 export function ImageOptionsForm({ options, onChange }: ImageOptionsFormProps) {
   const t = useT();
   const set = (patch: Partial<ImageTensorOptions>) => onChange({ ...options, ...patch });
-  const bad = ![options.height, options.width].every(
-    (n) => Number.isInteger(n) && n >= 1 && n <= MAX,
-  );
-  const errorId = useId();
   return (
     <div className="cf-image-options">
-      <div className="cf-image-size">
-        <SideInput
-          label="image.height"
-          value={options.height}
-          bad={bad}
-          errorId={errorId}
-          onChange={(height) => set({ height })}
-        />
-        <span aria-hidden="true">×</span>
-        <SideInput
-          label="image.width"
-          value={options.width}
-          bad={bad}
-          errorId={errorId}
-          onChange={(width) => set({ width })}
-        />
-        <span className="cf-image-hint">{t('image.sizeHint', { max: MAX })}</span>
-      </div>
-      {bad && (
-        <p id={errorId} className="cf-field-error">
-          {t('image.badSize', { max: MAX })}
-        </p>
-      )}
+      <SizeInputs height={options.height} width={options.width} onChange={set} />
       <Choice
         legend="image.colors"
         value={options.mode}
@@ -84,15 +58,54 @@ export function ImageOptionsForm({ options, onChange }: ImageOptionsFormProps) {
   );
 }
 
+interface SizeInputsProps {
+  height: number;
+  width: number;
+  onChange(size: { height: number } | { width: number }): void;
+}
+
+/** H × W of the tensor, with the allowed range and, when one is off, why. */
+function SizeInputs({ height, width, onChange }: SizeInputsProps) {
+  const t = useT();
+  const errorId = useId();
+  const bad = ![height, width].every((n) => Number.isInteger(n) && n >= 1 && n <= MAX);
+  const error = bad ? errorId : undefined;
+  return (
+    <>
+      <div className="cf-image-size">
+        <SideInput
+          label="image.height"
+          value={height}
+          errorId={error}
+          onChange={(v) => onChange({ height: v })}
+        />
+        <span aria-hidden="true">×</span>
+        <SideInput
+          label="image.width"
+          value={width}
+          errorId={error}
+          onChange={(v) => onChange({ width: v })}
+        />
+        <span className="cf-image-hint">{t('image.sizeHint', { max: MAX })}</span>
+      </div>
+      {bad && (
+        <p id={errorId} className="cf-field-error">
+          {t('image.badSize', { max: MAX })}
+        </p>
+      )}
+    </>
+  );
+}
+
 interface SideInputProps {
   label: MessageKey;
   value: number;
-  bad: boolean;
-  errorId: string;
+  /** The error's element id, while the size is refused. */
+  errorId: string | undefined;
   onChange(value: number): void;
 }
 
-function SideInput({ label, value, bad, errorId, onChange }: SideInputProps) {
+function SideInput({ label, value, errorId, onChange }: SideInputProps) {
   const t = useT();
   // The text as typed, so clearing the field to type a new number does not snap back.
   const [text, setText] = useState(String(value));
@@ -105,8 +118,8 @@ function SideInput({ label, value, bad, errorId, onChange }: SideInputProps) {
         min={1}
         max={MAX}
         value={text}
-        aria-invalid={bad || undefined}
-        aria-describedby={bad ? errorId : undefined}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
         onChange={(e) => {
           setText(e.target.value);
           onChange(e.target.value.trim() === '' ? Number.NaN : Number(e.target.value));
