@@ -2,26 +2,27 @@ import type { JSHandle, Locator, Page } from '@playwright/test';
 import { snap } from './screenshot.ts';
 import { expect, nodeCard, notice, openApp, recomputed, statusLine, test } from './helpers.ts';
 
-/** A picture made in the page: `rects` in black on a white `width`×`height` PNG. */
+/** A picture made in the page: `rects` in black on a white `width`×`height` PNG (or `type`). */
 interface Picture {
   width: number;
   height: number;
   name?: string;
   rects?: [number, number, number, number][];
+  type?: 'image/png' | 'image/jpeg' | 'image/webp';
 }
 
 /** A DataTransfer holding one file: a PNG drawn on a canvas in the page, or given bytes. */
 function pictureTransfer(page: Page, picture: Picture): Promise<JSHandle<DataTransfer>> {
-  return page.evaluateHandle(async ({ width, height, name, rects }) => {
+  return page.evaluateHandle(async ({ width, height, name, rects, type = 'image/png' }) => {
     const canvas = new OffscreenCanvas(width, height);
     const g = canvas.getContext('2d')!;
     g.fillStyle = '#fff';
     g.fillRect(0, 0, width, height);
     g.fillStyle = '#000';
     for (const [x, y, w, h] of rects ?? []) g.fillRect(x, y, w, h);
-    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    const blob = await canvas.convertToBlob({ type });
     const transfer = new DataTransfer();
-    transfer.items.add(new File([blob], name ?? 'picture.png', { type: 'image/png' }));
+    transfer.items.add(new File([blob], name ?? 'picture.png', { type }));
     return transfer;
   }, picture);
 }
@@ -92,16 +93,17 @@ test('a PNG dropped on the Input node becomes a 28×28 picture the convolution m
   await snap(page, info);
 });
 
-test('a picture dropped on the empty canvas or pasted goes into the only Input', async ({
+test('a WebP dropped on the empty canvas or a pasted JPEG goes into the only Input', async ({
   page,
 }) => {
   await openApp(page);
   const input = nodeCard(page, 'Input', 'input');
   await dropOn(
     page.locator('.react-flow__pane'),
-    await pictureTransfer(page, { width: 40, height: 40 }),
+    await pictureTransfer(page, { width: 40, height: 30, name: 'a.webp', type: 'image/webp' }),
   );
   const dialog = page.getByRole('dialog', { name: 'Use an image' });
+  await expect(dialog.getByText('a.webp · 40×30 px')).toBeVisible();
   await expect(dialog.getByText('into Input "input"')).toBeVisible();
   await dialog.getByRole('spinbutton', { name: 'height' }).fill('12');
   await dialog.getByRole('spinbutton', { name: 'width' }).fill('16');
@@ -110,11 +112,16 @@ test('a picture dropped on the empty canvas or pasted goes into the only Input',
   await dialog.getByRole('button', { name: 'Use image' }).click();
   await expect(shapeOf(input)).toHaveText('12×16×3');
 
-  const paste = await pictureTransfer(page, { width: 30, height: 30, name: 'pasted.png' });
+  const paste = await pictureTransfer(page, {
+    width: 30,
+    height: 30,
+    name: 'pasted.jpg',
+    type: 'image/jpeg',
+  });
   await page.evaluate((clipboardData) => {
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }));
   }, paste);
-  await expect(dialog.getByText('pasted.png · 30×30 px')).toBeVisible();
+  await expect(dialog.getByText('pasted.jpg · 30×30 px')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(shapeOf(input)).toHaveText('12×16×3');

@@ -1,4 +1,5 @@
 import type { Message } from '../../i18n/translate.ts';
+import { HEADER_BYTES, imageDimensions } from './image-header.ts';
 import { imageFileProblem, imageSizeProblem } from './image-limits.ts';
 import type { RgbaImage } from './image-tensor.ts';
 
@@ -20,9 +21,12 @@ export type DecodedImage =
  */
 export async function decodeImageFile(file: File): Promise<DecodedImage> {
   const name = file.name || 'image';
-  const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
   const problem = imageFileProblem({ name, size: file.size }, head);
   if (problem) return { ok: false, message: problem };
+  const announced = imageDimensions(head);
+  const overLimit = announced && imageSizeProblem(name, announced.width, announced.height);
+  if (overLimit) return { ok: false, message: overLimit };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
