@@ -9,17 +9,25 @@ interface Picture {
   name?: string;
   rects?: [number, number, number, number][];
   type?: 'image/png' | 'image/jpeg' | 'image/webp';
+  /** Random colours in every pixel, as a photo's fine detail (a share link cannot shrink it). */
+  noise?: boolean;
 }
 
 /** A DataTransfer holding one file: a PNG drawn on a canvas in the page, or given bytes. */
 function pictureTransfer(page: Page, picture: Picture): Promise<JSHandle<DataTransfer>> {
-  return page.evaluateHandle(async ({ width, height, name, rects, type = 'image/png' }) => {
+  return page.evaluateHandle(async ({ width, height, name, rects, type = 'image/png', noise }) => {
     const canvas = new OffscreenCanvas(width, height);
     const g = canvas.getContext('2d')!;
     g.fillStyle = '#fff';
     g.fillRect(0, 0, width, height);
     g.fillStyle = '#000';
     for (const [x, y, w, h] of rects ?? []) g.fillRect(x, y, w, h);
+    if (noise) {
+      const pixels = g.createImageData(width, height);
+      for (let i = 0; i < pixels.data.length; i++)
+        pixels.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      g.putImageData(pixels, 0, 0);
+    }
     const blob = await canvas.convertToBlob({ type });
     const transfer = new DataTransfer();
     transfer.items.add(new File([blob], name ?? 'picture.png', { type }));
@@ -217,4 +225,22 @@ test('a sample fills the Input at its size; a filter preset sets the 3×3 kernel
     2,
   );
   await snap(page, info);
+});
+
+test('a photo too big for a share link: Copy link says so and offers a file', async ({ page }) => {
+  await openApp(page);
+  const input = nodeCard(page, 'Input', 'input');
+  await dropOn(input, await pictureTransfer(page, { width: 300, height: 300, noise: true }));
+  const dialog = page.getByRole('dialog', { name: 'Use an image' });
+  await dialog.getByRole('spinbutton', { name: 'height' }).fill('256');
+  await dialog.getByRole('spinbutton', { name: 'width' }).fill('256');
+  await dialog.getByRole('radio', { name: 'RGB' }).check();
+  await dialog.getByRole('button', { name: 'Use image' }).click();
+  await expect(shapeOf(input)).toHaveText('256×256×3');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const tooBig = notice(page, /^This graph needs a link of \d+ KB, over the 64 KB a share link/);
+  await expect(tooBig).toBeVisible();
+  const download = page.waitForEvent('download');
+  await tooBig.getByRole('button', { name: 'Save as file' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.json$/);
 });
