@@ -185,3 +185,40 @@ test('when the clipboard refuses, the link is shown selected for copying by hand
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 });
+
+test('a graph too big for a link offers a file instead, and leaves the address bar empty', async ({
+  page,
+}) => {
+  await openApp(page);
+  await nodeCard(page, 'Conv2D', 'conv')
+    .getByRole('combobox', { name: 'padding' })
+    .selectOption('same');
+  await settled(page); // the address bar holds the graph
+  let seed = 1; // a Lehmer generator: values deflate cannot shrink much
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const size = 128 * 128 * 3;
+  const data = Array.from({ length: size }, () => Math.round(random() * 1000) / 1000);
+  const graph = {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [{ id: 'photo', type: 'Input', params: { tensor: { shape: [128, 128, 3], data } } }],
+    edges: [],
+  };
+  const chooser = page.waitForEvent('filechooser');
+  await headerButton(page, 'Import .json').click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'photo.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(graph)),
+  });
+  await expect(page.getByRole('region', { name: 'Input photo', exact: true })).toBeVisible();
+  await headerButton(page, 'Copy link').click();
+  const tooBig = notice(page, /^This graph needs a link of \d+ KB, over the 64 KB/);
+  await expect(tooBig).toBeVisible();
+  const download = page.waitForEvent('download');
+  await tooBig.getByRole('button', { name: 'Save as file' }).click();
+  expect((await download).suggestedFilename()).toBe('convflow-graph.json');
+  await expect.poll(() => page.evaluate(() => location.hash)).toBe('');
+});
