@@ -53,13 +53,13 @@ test('"show me" opens the worked solution of the cell', async ({ page }, info) =
   await expect(panelCells(page, 'products of corresponding cells, ch 0')).toHaveText(
     Array(9).fill('?'),
   );
-  await expect(panel.locator('output')).toHaveCount(0);
+  await expect(panel.locator('.ex-result')).toHaveCount(0);
   await snap(page, info, 'asked');
   await panel.getByRole('button', { name: 'Show me' }).click();
   await expect(panelCells(page, 'products of corresponding cells, ch 0')).toHaveText(
     Array(9).fill('0'),
   );
-  await expect(panel.locator('output')).toHaveText('0');
+  await expect(panel.locator('.ex-result')).toHaveText('0');
   await expect(nodeCard(page, 'Conv2D', 'conv').getByText('0 of 9 right · 1 shown')).toBeVisible();
   await snapBoth(page, info, 'shown');
 });
@@ -67,7 +67,7 @@ test('"show me" opens the worked solution of the cell', async ({ page }, info) =
 test('the teacher picks cells; an exercise travels in a share link', async ({ page }, info) => {
   await openApp(page);
   await practise(page, 'Conv2D', 'conv');
-  await nodeCard(page, 'Conv2D', 'conv').locator('header').click();
+  await nodeCard(page, 'Conv2D', 'conv').getByRole('button', { name: 'Explain' }).click();
   const setup = explanation(page).getByRole('region', { name: 'Cells to compute by hand' });
   await setup.getByRole('button', { name: 'None' }).click();
   await setup.getByRole('button', { name: 'row 0, col 0' }).click();

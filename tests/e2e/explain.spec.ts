@@ -8,7 +8,7 @@ import {
   snapBoth,
   switchLanguage,
 } from './explain-helpers.ts';
-import { cells, heatmap, nodeCard, openApp, SLIDE_VALID } from './helpers.ts';
+import { canvasPane, cells, heatmap, nodeCard, openApp, SLIDE_VALID } from './helpers.ts';
 import { snap } from './screenshot.ts';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
 
@@ -39,7 +39,7 @@ test('selecting output (0,0) of the valid convolution shows products summing to 
   ]);
   await expect(panel.getByText('0 + 0 + 1 + 0 + 1 + 0 + 1 + 0 + 0 =')).toBeVisible();
   await expect(panel.locator('.ex-sum-result').first()).toHaveText('3');
-  await expect(panel.locator('output')).toHaveText('3');
+  await expect(panel.locator('.ex-result')).toHaveText('3');
   // The window covers 3×3 of the input, outlined in the panel and on the Input's own map.
   await expect(panelTable(page, 'input image · ch 0').locator('.ex-window')).toHaveCount(9);
   await expect(heatmap(page, 'input channel 0').locator('.hm-highlight')).toHaveCount(9);
@@ -57,6 +57,29 @@ test('selecting output (0,0) of the valid convolution shows products summing to 
   await snapBoth(page, info);
 });
 
+test('selecting a node leaves the canvas whole; a cell opens the panel, the background closes it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await nodeCard(page, 'Conv2D', 'conv').locator('header').click();
+  await expect(explanation(page)).toHaveCount(0);
+  await cells(page, 'conv channel 0').nth(4).click();
+  await expect(
+    explanation(page).getByRole('heading', { name: 'Output cell: row 1, col 1' }),
+  ).toBeVisible();
+  await canvasPane(page).click({ position: { x: 20, y: 20 } });
+  await expect(explanation(page)).toHaveCount(0);
+  // Reselecting the node does not bring the panel back; its close button closes it too.
+  await nodeCard(page, 'Conv2D', 'conv').locator('header').click();
+  await expect(explanation(page)).toHaveCount(0);
+  await nodeCard(page, 'Conv2D', 'conv').getByRole('button', { name: 'Explain' }).click();
+  await expect(
+    explanation(page).getByRole('heading', { name: 'Output cell: row 0, col 0' }),
+  ).toBeVisible();
+  await explanation(page).getByRole('button', { name: 'Close the explanation' }).click();
+  await expect(explanation(page)).toHaveCount(0);
+});
+
 test('stepping through all nine positions fills 3 0 1 / 0 2 0 / 1 0 3', async ({ page }, info) => {
   await openApp(page);
   await cells(page, 'conv channel 0').first().click();
@@ -66,7 +89,7 @@ test('stepping through all nine positions fills 3 0 1 / 0 2 0 / 1 0 3', async ({
     await expect(panelCells(page, OUTPUT)).toHaveText(blanks(SLIDE_VALID.slice(0, k)));
     await expect(explanation(page).getByText(`cell ${k} of 9`)).toBeVisible();
   }
-  await expect(explanation(page).locator('output')).toHaveText('3');
+  await expect(explanation(page).locator('.ex-result')).toHaveText('3');
   await snap(page, info, 'end');
   await playerButton(page, 'Step back').click();
   await expect(panelCells(page, OUTPUT)).toHaveText(blanks(SLIDE_VALID.slice(0, 8)));
@@ -100,10 +123,10 @@ test('padding same: the zero border is drawn as padding cells around the input',
   await expect(input.getByRole('cell')).toHaveCount(49);
   await expect(input.locator('.ex-padding')).toHaveCount(24);
   await expect(input.locator('.ex-window.ex-padding')).toHaveCount(5);
-  await expect(explanation(page).locator('output')).toHaveText('0');
+  await expect(explanation(page).locator('.ex-result')).toHaveText('0');
   await playerButton(page, 'Step forward').click();
   await playerButton(page, 'Step forward').click();
-  await expect(explanation(page).locator('output')).toHaveText('2');
+  await expect(explanation(page).locator('.ex-result')).toHaveText('2');
   await snapBoth(page, info);
 });
 
@@ -139,7 +162,7 @@ test('strides and a non-square kernel walk correctly', async ({ page }, info) =>
     explanation(page).getByRole('heading', { name: 'Output cell: row 1, col 0' }),
   ).toBeVisible();
   await expect(window).toHaveText(['18', '19', '20', '27', '28', '29']);
-  await expect(explanation(page).locator('output')).toHaveText(String(18 + 19 + 20 + 27 + 28 + 29));
+  await expect(explanation(page).locator('.ex-result')).toHaveText(String(18 + 19 + 20 + 27 + 28 + 29));
   await snapBoth(page, info);
 });
 
@@ -173,7 +196,7 @@ test('max pooling: the window and the winning cell', async ({ page }, info) => {
   await cells(page, 'pool channel 0').nth(1).click();
   await expect(explanation(page).locator('.ex-winner')).toHaveText('5');
   await expect(explanation(page).getByText('max(0, 5, 4, 2) =')).toBeVisible();
-  await expect(explanation(page).locator('output')).toHaveText('5');
+  await expect(explanation(page).locator('.ex-result')).toHaveText('5');
   await snapBoth(page, info);
 });
 
@@ -239,7 +262,7 @@ test('click an input cell and type: Tab moves on, the convolution follows', asyn
 
 test('editing the filter cell by cell recomputes only the convolution', async ({ page }, info) => {
   await openApp(page);
-  await nodeCard(page, 'Conv2D', 'conv').locator('header').click();
+  await nodeCard(page, 'Conv2D', 'conv').getByRole('button', { name: 'Explain' }).click();
   const weight = explanation(page).getByRole('textbox', { name: 'filter 0, ch 0, row 1, col 1' });
   await weight.fill('2');
   await weight.press('Enter');
@@ -260,7 +283,7 @@ test('editing the filter cell by cell recomputes only the convolution', async ({
 
 test('paint mode sets input cells by dragging', async ({ page }, info) => {
   await openApp(page);
-  await nodeCard(page, 'Input', 'input').locator('header').click();
+  await nodeCard(page, 'Input', 'input').getByRole('button', { name: 'Edit values' }).click();
   await explanation(page).getByRole('button', { name: 'Paint', exact: true }).click();
   const grid = explanation(page).getByRole('grid', { name: 'input image values, ch 0' });
   const from = await grid.getByRole('button', { name: 'row 4, col 0, ch 0' }).boundingBox();

@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type MouseEvent } from 'react';
 import type { NodeType } from '../../graph/types.ts';
+import { useT } from '../../i18n/useT.ts';
 import { ExerciseGrid } from '../../panels/exercise/ExerciseGrid.tsx';
 import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
 import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
@@ -18,6 +19,7 @@ export interface NodeOutputProps {
 /**
  * A node's output on the canvas: its heatmap, where selecting a cell opens the explain view
  * and cells upstream of the focused cell are outlined; or, during an exercise, the worksheet.
+ * Under it, "Explain" (on an Input "Edit values") opens the panel on the first cell, and
  * Conv2D and MaxPool add the practice switch.
  */
 export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
@@ -26,6 +28,7 @@ export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
   const highlight = useTraceMask(id);
   const select = useSelectCell(id);
   const inspect = useInspectStore();
+  const t = useT();
   const focusIndex = focus?.nodeId === id ? focus.index : null;
   const selectedCell = useMemo(
     () => (focusIndex === null ? null : cellPosOf(tensor.shape, tensor.data.length, focusIndex)),
@@ -44,7 +47,12 @@ export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
       ) : (
         <TensorHeatmap {...{ tensor, busy, selectedCell, highlight, onSelectCell }} nodeId={id} />
       )}
-      {practice && <PracticeBar nodeId={id} tensor={tensor} />}
+      <div className="xa-bar nodrag">
+        <button type="button" className="xa-toggle" onClick={() => select(0)}>
+          {t(type === 'Input' ? 'explain.editValues' : 'explain.open')}
+        </button>
+        {practice && <PracticeBar nodeId={id} tensor={tensor} />}
+      </div>
     </div>
   );
 }

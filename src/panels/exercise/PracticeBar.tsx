@@ -23,7 +23,7 @@ export function PracticeBar({
     store.dispatch([{ kind: 'setExercise', id: nodeId, exercise: on ? null : { hidden: 'all' } }]);
   const score = tensor ? scoreOf(state.hidden, state.answers, state.shown, tensor.data) : null;
   return (
-    <div className="xa-bar nodrag">
+    <>
       <button type="button" className="xa-toggle" aria-pressed={on} onClick={toggle}>
         {t('exercise.practice')}
       </button>
@@ -34,6 +34,6 @@ export function PracticeBar({
           {score.shown > 0 && ` · ${t('exercise.shownCount', { n: score.shown })}`}
         </span>
       )}
-    </div>
+    </>
   );
 }

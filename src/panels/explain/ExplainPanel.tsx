@@ -1,7 +1,7 @@
-import { useEditorStore } from '../../state/useEditorStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { InputEditor } from '../../editor/values/InputEditor.tsx';
-import { useActiveFocus, useSubject } from './useFocus.ts';
+import type { Focus } from './inspect-store.ts';
+import { useActiveFocus } from './useFocus.ts';
 import { useInspectStore } from './useInspect.ts';
 import { useKeepInView } from './useKeepInView.ts';
 import { useNodeData, type NodeData } from './useNodeData.ts';
@@ -12,27 +12,24 @@ import './explain-work.css';
 import './explain-grids.css';
 
 /**
- * The side panel for the one selected node: how its focused output cell is computed (with
- * the step-through player), its exercise, and editors for its values. Closing it clears the
- * selection.
+ * The side panel for the node whose output cell was chosen: how that cell is computed (with
+ * the step-through player), its exercise, and editors for its values. It opens on a cell
+ * (a click, an arrow key, "Explain"), not on merely selecting a node.
  */
 export function ExplainPanel() {
-  const subject = useSubject();
-  if (!subject) return null;
-  return <PanelFor id={subject} key={subject} />;
+  const focus = useActiveFocus();
+  if (!focus) return null;
+  return <PanelFor focus={focus} key={focus.nodeId} />;
 }
 
-function PanelFor({ id }: { id: string }) {
+function PanelFor({ focus }: { focus: Focus }) {
+  const id = focus.nodeId;
   const t = useT();
-  const editor = useEditorStore();
   const inspect = useInspectStore();
   const data = useNodeData(id);
-  const focus = useActiveFocus();
   useKeepInView(id);
-  const close = () => {
-    inspect.clearFocus();
-    editor.setSelection({ nodes: [], edges: [] });
-  };
+  // Closing drops the focused cell; the node stays selected.
+  const close = () => inspect.clearFocus();
   return (
     <aside className="ex-panel" aria-label={t('explain.panel')}>
       <header className="ex-panel-header">
@@ -59,7 +56,7 @@ function PanelFor({ id }: { id: string }) {
   );
 }
 
-function PanelBody({ data, focus }: { data: NodeData; focus: ReturnType<typeof useActiveFocus> }) {
+function PanelBody({ data, focus }: { data: NodeData; focus: Focus }) {
   switch (data.node.type) {
     case 'Input':
       return <InputEditor node={data.node} />;

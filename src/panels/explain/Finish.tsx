@@ -30,7 +30,7 @@ export function Finish({ bias, preActivation, activation, value, children }: Fin
           : t('explain.activation', { name: activation, x: formatValueLong(preActivation) })}
       </p>
       <p className="ex-value">
-        {t('explain.value')} <output>{formatValueLong(value)}</output>
+        {t('explain.value')} <b className="ex-result">{formatValueLong(value)}</b>
       </p>
     </div>
   );

@@ -6,7 +6,9 @@ export const InspectStoreContext = createContext<InspectStore | null>(null);
 
 /**
  * The explain view's store, for the editor below. A newly loaded document (a preset, a
- * link, a file) starts with nothing focused and no answers.
+ * link, a file) starts with nothing focused and no answers; selecting anything other than
+ * the focused cell's node (another node, the background, a drag) drops the focus, so the
+ * panel closes and stays closed while the graph is being built.
  */
 export function InspectProvider({ children }: { children: ReactNode }) {
   const [store] = useState(createInspectStore);
@@ -14,9 +16,12 @@ export function InspectProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let loads = editor.getState().loads;
     return editor.subscribe(() => {
-      const now = editor.getState().loads;
+      const { loads: now, selection } = editor.getState();
       if (now !== loads) store.reset();
       loads = now;
+      const focus = store.getState().focus;
+      const only = selection.nodes.length === 1 ? selection.nodes[0] : null;
+      if (focus && focus.nodeId !== only) store.clearFocus();
     });
   }, [editor, store]);
   return <InspectStoreContext.Provider value={store}>{children}</InspectStoreContext.Provider>;

@@ -45,7 +45,7 @@ export function PoolWork({ g, input, index, locked, inputLabel }: PoolWorkProps)
           </p>
           <p className="ex-note">{t('pool.winner', { row: ex.winner.iy, col: ex.winner.ix })}</p>
           <p className="ex-value">
-            {t('explain.value')} <output>{formatValueLong(ex.value)}</output>
+            {t('explain.value')} <b className="ex-result">{formatValueLong(ex.value)}</b>
           </p>
         </>
       )}

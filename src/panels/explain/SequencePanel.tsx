@@ -11,7 +11,7 @@ import { Walkthrough } from './Walkthrough.tsx';
 const NOTHING: ReadonlySet<number> = new Set();
 
 /** The explain view of a Dense, Dropout or Flatten: output elements visited in index order. */
-export function SequencePanel({ data, focus }: { data: NodeData; focus: Focus | null }) {
+export function SequencePanel({ data, focus }: { data: NodeData; focus: Focus }) {
   const t = useT();
   const { node, shape, output, input } = data;
   const walk = useMemo(() => walkOf(shape, 0), [shape]);

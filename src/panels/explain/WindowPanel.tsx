@@ -13,11 +13,11 @@ import type { NodeData } from './useNodeData.ts';
 import { Walkthrough } from './Walkthrough.tsx';
 
 /** The explain view of a Conv2D or MaxPool: the walk, the working, exercises, the filters. */
-export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus | null }) {
+export function WindowPanel({ data, focus }: { data: NodeData; focus: Focus }) {
   const t = useT();
   const { node, shape, output } = data;
   const channels = shape.shape[2];
-  const channel = focus ? focus.index % channels : 0;
+  const channel = focus.index % channels;
   const walk = useMemo(() => walkOf(shape, channel), [shape, channel]);
   const exercise = useExercise(node.id, output?.data);
   const outputLabel = t(node.type === 'Conv2D' ? 'conv.output' : 'pool.output', { c: channel });
