@@ -11,16 +11,14 @@ import { useInspect, useInspectStore } from './useInspect.ts';
 const onlySelected = (s: EditorState) =>
   s.selection.nodes.length === 1 ? s.selection.nodes[0] : null;
 
-/** The node the explain panel is about: the one selected node, or null. */
-export function useSubject(): string | null {
-  return useEditorState(onlySelected);
-}
-
-/** The focused output cell, while its node is the one selected; otherwise null. */
+/**
+ * The focused output cell while its node is the one selected, else null: the explain panel
+ * is open exactly then. Selecting a node alone leaves the canvas its full width.
+ */
 export function useActiveFocus(): Focus | null {
-  const subject = useSubject();
+  const selected = useEditorState(onlySelected);
   const focus = useInspect((s) => s.focus);
-  return focus && focus.nodeId === subject ? focus : null;
+  return focus && focus.nodeId === selected ? focus : null;
 }
 
 /** Focus an output cell of `nodeId` and select that node (a keyboard move selects it too). */
@@ -29,10 +27,11 @@ export function useSelectCell(nodeId: string): (index: number) => void {
   const inspect = useInspectStore();
   return useCallback(
     (index: number) => {
-      inspect.focusCell(nodeId, index);
+      // Select first: a focus whose node is not the selection is dropped (InspectProvider).
       const { nodes, edges } = editor.getState().selection;
       if (nodes.length !== 1 || nodes[0] !== nodeId || edges.length > 0)
         editor.setSelection({ nodes: [nodeId], edges: [] });
+      inspect.focusCell(nodeId, index);
     },
     [editor, inspect, nodeId],
   );
