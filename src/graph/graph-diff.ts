@@ -85,6 +85,9 @@ function nodeEdits(old: GraphNode, next: GraphNode): GraphEdit[] {
     edits.push({ kind: 'setParams', id: next.id, params: { ...next.params } });
   if (old.position.x !== next.position.x || old.position.y !== next.position.y)
     edits.push({ kind: 'moveNode', id: next.id, position: { ...next.position } });
+  const exercise = (n: GraphNode) => ('exercise' in n ? n.exercise : undefined);
+  if (!sameValue(exercise(old), exercise(next)))
+    edits.push({ kind: 'setExercise', id: next.id, exercise: exercise(next) ?? null });
   return edits;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/graph/edits.ts';
+import { editsBetween } from '../../../src/graph/graph-diff.ts';
 import { decodeGraphLink, encodeGraphLink } from '../../../src/graph/link-codec.ts';
 import { parseGraph } from '../../../src/graph/parse.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
@@ -85,5 +86,18 @@ describe('setExercise edit', () => {
     expect(input.ok).toBe(false);
     const missing = applyEdits(base, [{ kind: 'setExercise', id: 'zz', exercise: null }]);
     expect(missing.ok ? '' : missing.error).toBe('no node with id "zz"');
+  });
+});
+
+describe('undoing an exercise', () => {
+  it('the edits between two graphs that differ in an exercise are one setExercise', () => {
+    const without = parsed(doc());
+    const withAll = parsed(doc({ hidden: 'all' }));
+    expect(editsBetween(withAll, without)).toEqual([
+      { kind: 'setExercise', id: 'n', exercise: null },
+    ]);
+    expect(editsBetween(without, withAll)).toEqual([
+      { kind: 'setExercise', id: 'n', exercise: { hidden: 'all' } },
+    ]);
   });
 });
