@@ -23,6 +23,8 @@ export interface MiniGridProps {
   /** Clickable cells are tab stops (a picker); otherwise only the mouse reaches them. */
   focusable?: boolean;
   className?: string;
+  /** Characters a cell must hold (default: the longest text shown), so a filling grid keeps its width. */
+  chars?: number;
   /** A box drawn around a block of cells: the filter's window. */
   outline?: { row: number; col: number; rows: number; cols: number };
 }
@@ -33,32 +35,40 @@ export interface MiniGridProps {
  */
 export function MiniGrid(props: MiniGridProps) {
   const { label, rows, cols, cell, onCellClick, focusable, className, outline } = props;
+  const cells = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: cols }, (_, col) => cell(row, col)),
+  );
+  const chars =
+    props.chars ??
+    Math.max(1, ...cells.flat().map((c) => (typeof c.text === 'string' ? c.text.length : 1)));
   return (
-    <div role="table" aria-label={label} className={`ex-grid ${className ?? ''}`}>
+    <div
+      role="table"
+      aria-label={label}
+      className={`ex-grid ${className ?? ''}`}
+      style={{ ['--ex-chars' as string]: chars }}
+    >
       {outline && <div className="ex-outline" style={outlineStyle(outline)} aria-hidden="true" />}
-      {Array.from({ length: rows }, (_, row) => (
+      {cells.map((line, row) => (
         <div role="row" className="ex-row" key={row}>
-          {Array.from({ length: cols }, (_, col) => {
-            const c = cell(row, col);
-            return (
-              <div role="cell" key={col} className={`ex-cell ${c.className ?? ''}`} title={c.title}>
-                {onCellClick ? (
-                  <button
-                    type="button"
-                    className="ex-cell-button"
-                    tabIndex={focusable ? 0 : -1}
-                    aria-label={c.label}
-                    aria-pressed={c.pressed}
-                    onClick={() => onCellClick(row, col)}
-                  >
-                    {c.text}
-                  </button>
-                ) : (
-                  c.text
-                )}
-              </div>
-            );
-          })}
+          {line.map((c, col) => (
+            <div role="cell" key={col} className={`ex-cell ${c.className ?? ''}`} title={c.title}>
+              {onCellClick ? (
+                <button
+                  type="button"
+                  className="ex-cell-button"
+                  tabIndex={focusable ? 0 : -1}
+                  aria-label={c.label}
+                  aria-pressed={c.pressed}
+                  onClick={() => onCellClick(row, col)}
+                >
+                  {c.text}
+                </button>
+              ) : (
+                c.text
+              )}
+            </div>
+          ))}
         </div>
       ))}
     </div>

@@ -46,6 +46,7 @@ export function OutputProgress(props: OutputProgressProps) {
         cols={cols}
         cell={cell}
         className="ex-output"
+        chars={widest(output.data)}
         onCellClick={(r, c) => {
           const i = at(r, c);
           if (i >= 0 && walk.includes(i)) onJump(i);
@@ -72,4 +73,11 @@ function gridOf(shape: readonly number[], index: number) {
     cols,
     at: (r: number, c: number) => (r * cols + c < n ? r * cols + c : -1),
   };
+}
+
+/** The longest number of the output as a cell writes it. */
+function widest(data: Float32Array): number {
+  let chars = 1;
+  for (const v of data) chars = Math.max(chars, formatValue(v).length);
+  return chars;
 }
