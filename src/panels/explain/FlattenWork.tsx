@@ -11,7 +11,14 @@ const CHANNELS_SHOWN = 4;
  * The order in which Flatten lays the input out as a vector: row by row, channels innermost.
  * Each input cell shows its place in the vector; those taken so far are shaded.
  */
-export function FlattenWork({ input, index }: { input: ShownTensor; index: number }) {
+export interface FlattenWorkProps {
+  input: ShownTensor;
+  index: number;
+  /** Caption of input channel c. */
+  caption(c: number): string;
+}
+
+export function FlattenWork({ input, index, caption }: FlattenWorkProps) {
   const t = useT();
   const src = flattenSource(input.shape, index);
   const [h, w, c] = input.shape.length === 3 ? input.shape : [1, input.shape[0], 1];
@@ -21,7 +28,7 @@ export function FlattenWork({ input, index }: { input: ShownTensor; index: numbe
       {h <= MAX_SIDE && w <= MAX_SIDE && (
         <div className="ex-figures">
           {Array.from({ length: Math.min(c, CHANNELS_SHOWN) }, (_, channel) => (
-            <OrderMap key={channel} {...{ h, w, c, channel, index }} />
+            <OrderMap key={channel} {...{ h, w, c, channel, index }} caption={caption(channel)} />
           ))}
         </div>
       )}
@@ -45,10 +52,11 @@ interface OrderMapProps {
   channel: number;
   /** The element the walk stands on. */
   index: number;
+  caption: string;
 }
 
 /** One channel of the input, each cell numbered by its place in the output vector. */
-function OrderMap({ h, w, c, channel, index }: OrderMapProps) {
+function OrderMap({ h, w, c, channel, index, caption }: OrderMapProps) {
   const t = useT();
   const cell = (r: number, col: number) => {
     const order = (r * w + col) * c + channel;
@@ -58,7 +66,7 @@ function OrderMap({ h, w, c, channel, index }: OrderMapProps) {
   };
   return (
     <figure className="ex-figure">
-      <figcaption>{t('conv.input', { c: channel })}</figcaption>
+      <figcaption>{caption}</figcaption>
       <MiniGrid
         label={t('flatten.orderOf', { c: channel })}
         rows={h}

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT.ts';
 import { DenseWork } from './DenseWork.tsx';
 import { DropoutWork } from './DropoutWork.tsx';
 import { FlattenWork } from './FlattenWork.tsx';
+import { inputCaption } from './input-caption.ts';
 import type { Focus } from './inspect-store.ts';
 import { walkOf } from './step.ts';
 import type { NodeData } from './useNodeData.ts';
@@ -25,7 +26,9 @@ export function SequencePanel({ data, focus }: { data: NodeData; focus: Focus })
       case 'Dropout':
         return <DropoutWork node={node} input={input} index={index} />;
       case 'Flatten':
-        return <FlattenWork input={input} index={index} />;
+        return (
+          <FlattenWork input={input} index={index} caption={(c) => inputCaption(t, data, c)} />
+        );
       default:
         return null;
     }

@@ -5,6 +5,7 @@ import { ExerciseSetup } from '../exercise/ExerciseSetup.tsx';
 import { useExercise } from '../exercise/useExercise.ts';
 import { KernelEditor } from '../../editor/values/KernelEditor.tsx';
 import { ConvWork } from './ConvWork.tsx';
+import { inputCaption } from './input-caption.ts';
 import type { Focus } from './inspect-store.ts';
 import { PoolWork } from './PoolWork.tsx';
 import { walkOf } from './step.ts';
@@ -42,10 +43,7 @@ function CellWork({ data, index, locked }: { data: NodeData; index: number; lock
   const { node, shape, output, input } = data;
   const g = shape.window!;
   const conv = node.type === 'Conv2D' ? node : null;
-  const inputLabel = (c: number) =>
-    data.sourceIsInput
-      ? t('conv.input', { c })
-      : t('explain.inputOf', { id: data.sourceId ?? '', c });
+  const inputLabel = (c: number) => inputCaption(t, data, c);
   const kind = conv ? 'conv' : 'pool';
   return (
     <>
