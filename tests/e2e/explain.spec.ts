@@ -162,7 +162,9 @@ test('strides and a non-square kernel walk correctly', async ({ page }, info) =>
     explanation(page).getByRole('heading', { name: 'Output cell: row 1, col 0' }),
   ).toBeVisible();
   await expect(window).toHaveText(['18', '19', '20', '27', '28', '29']);
-  await expect(explanation(page).locator('.ex-result')).toHaveText(String(18 + 19 + 20 + 27 + 28 + 29));
+  await expect(explanation(page).locator('.ex-result')).toHaveText(
+    String(18 + 19 + 20 + 27 + 28 + 29),
+  );
   await snapBoth(page, info);
 });
 
