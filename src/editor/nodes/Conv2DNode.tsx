@@ -1,14 +1,14 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { CheckboxField } from '../fields/CheckboxField.tsx';
 import { NumberField } from '../fields/NumberField.tsx';
 import { PairField } from '../fields/PairField.tsx';
 import { SelectField } from '../fields/SelectField.tsx';
 import { FilterPresetSelect } from '../filters/FilterPresetSelect.tsx';
 import type { FlowNode } from '../flow-elements.ts';
+import { ActivationFields } from './ActivationFields.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
-import { ACTIVATIONS, PADDINGS } from './options.ts';
+import { PADDINGS } from './options.ts';
 import { useParamCommit } from './useParamCommit.ts';
 
 export function Conv2DNode({ id, data, selected }: NodeProps<FlowNode>) {
@@ -44,17 +44,7 @@ export function Conv2DNode({ id, data, selected }: NodeProps<FlowNode>) {
         options={PADDINGS}
         onCommit={(padding) => commit({ padding })}
       />
-      <SelectField
-        name="activation"
-        value={p.activation}
-        options={ACTIVATIONS}
-        onCommit={(activation) => commit({ activation })}
-      />
-      <CheckboxField
-        name="useBias"
-        checked={p.useBias}
-        onCommit={(useBias) => commit({ useBias })}
-      />
+      <ActivationFields params={p} commit={commit} />
     </NodeFrame>
   );
 }

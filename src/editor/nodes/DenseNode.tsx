@@ -1,12 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { CheckboxField } from '../fields/CheckboxField.tsx';
 import { NumberField } from '../fields/NumberField.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
+import { ActivationFields } from './ActivationFields.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
-import { ACTIVATIONS } from './options.ts';
 import { useParamCommit } from './useParamCommit.ts';
 
 export function DenseNode({ id, data, selected }: NodeProps<FlowNode>) {
@@ -21,17 +19,7 @@ export function DenseNode({ id, data, selected }: NodeProps<FlowNode>) {
         max={LIMITS.maxUnits}
         onCommit={(units) => commit({ units })}
       />
-      <SelectField
-        name="activation"
-        value={p.activation}
-        options={ACTIVATIONS}
-        onCommit={(activation) => commit({ activation })}
-      />
-      <CheckboxField
-        name="useBias"
-        checked={p.useBias}
-        onCommit={(useBias) => commit({ useBias })}
-      />
+      <ActivationFields params={p} commit={commit} />
     </NodeFrame>
   );
 }

@@ -1,0 +1,31 @@
+import type { Conv2DParams, DenseParams } from '../../graph/types.ts';
+import { CheckboxField } from '../fields/CheckboxField.tsx';
+import { SelectField } from '../fields/SelectField.tsx';
+import { ACTIVATIONS } from './options.ts';
+
+type Commit = (patch: Record<string, unknown>) => string | null;
+
+/** `activation` and `useBias`, the two controls Conv2D and Dense share. */
+export function ActivationFields({
+  params,
+  commit,
+}: {
+  params: Conv2DParams | DenseParams;
+  commit: Commit;
+}) {
+  return (
+    <>
+      <SelectField
+        name="activation"
+        value={params.activation}
+        options={ACTIVATIONS}
+        onCommit={(activation) => commit({ activation })}
+      />
+      <CheckboxField
+        name="useBias"
+        checked={params.useBias}
+        onCommit={(useBias) => commit({ useBias })}
+      />
+    </>
+  );
+}
