@@ -1,4 +1,4 @@
-import { encodeGraphLink } from '../graph/link-codec.ts';
+import { encodeGraphLink, encodeGraphLinkWithin } from '../graph/link-codec.ts';
 import { MAX_SHARE_FRAGMENT_CHARS } from '../graph/link-size.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { StorageLike } from './autosave.ts';
@@ -26,8 +26,7 @@ export function browserEnv(): BrowserEnv {
  * share link (a large image) gets none: the autosave keeps it, and a stale link would mislead.
  */
 export function addressFragment(doc: GraphDocument): string {
-  const fragment = encodeGraphLink(doc);
-  return fragment.length <= MAX_SHARE_FRAGMENT_CHARS ? fragment : '';
+  return encodeGraphLinkWithin(doc, MAX_SHARE_FRAGMENT_CHARS) ?? '';
 }
 
 /**

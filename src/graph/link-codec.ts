@@ -1,4 +1,4 @@
-import { deflateSync, Inflate } from 'fflate';
+import { Deflate, deflateSync, Inflate } from 'fflate';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { parseGraphText, type ParseResult } from './parse.ts';
 import { utf8Decode, utf8Encode } from './text-codec.ts';
@@ -18,8 +18,45 @@ export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
  * @example encodeGraphLink(doc) // '#graph=z1.q1ZKSy3KS8lVsqpWSs7PS8…'
  */
 export function encodeGraphLink(doc: GraphDocument): string {
-  const bytes = deflateSync(utf8Encode(JSON.stringify(doc)), { level: 9 });
+  return compressedFragment(JSON.stringify(doc));
+}
+
+function compressedFragment(json: string): string {
+  const bytes = deflateSync(utf8Encode(json), { level: 9 });
   return `#${LINK_KEY}=${COMPRESSED}${encodeBase64url(bytes)}`;
+}
+
+/** Characters of text compressed per step while finding out whether a link would be too long. */
+const PROBE_CHARS = 64 * 1024;
+
+/**
+ * `encodeGraphLink(doc)` if that is at most `maxChars` long, else null. A graph holding a
+ * large image compresses to far more than a link may carry; finding that out stops after
+ * compressing the first part of it (as much as the limit's worth of output), instead of
+ * spending a second of deflate on a link that is then thrown away.
+ */
+export function encodeGraphLinkWithin(doc: GraphDocument, maxChars: number): string | null {
+  const json = JSON.stringify(doc);
+  const budget = ((maxChars - `#${LINK_KEY}=${COMPRESSED}`.length) * 3) / 4;
+  // Streamed output runs a little longer than one-shot output: only a clear excess decides.
+  if (json.length > 2 * PROBE_CHARS && compressesBeyond(json, budget * 1.1 + 1024)) return null;
+  const fragment = compressedFragment(json);
+  return fragment.length <= maxChars ? fragment : null;
+}
+
+/** Whether deflating `text` (streamed, step by step) produces more than `bytes` bytes. */
+function compressesBeyond(text: string, bytes: number): boolean {
+  let out = 0;
+  const stream = new Deflate({ level: 9 }, (chunk) => (out += chunk.length));
+  for (let at = 0; at < text.length && out <= bytes;) {
+    let end = Math.min(text.length, at + PROBE_CHARS);
+    // Keep a surrogate pair in one step, so each step is valid UTF-16.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    stream.push(utf8Encode(text.slice(at, end)), end === text.length);
+    at = end;
+  }
+  return out > bytes;
 }
 
 /** The fragment of a link that carries the graph as plain URI-encoded JSON (hand-writable). */

@@ -14,12 +14,13 @@ export const ChannelCanvas = memo(function ChannelCanvas(
 ) {
   const { nodeId, layout, data, channel, scale, active, maxSide, highlight } = props;
   const ref = useRef<HTMLCanvasElement>(null);
+  const image = useRef<ImageData | null>(null);
   const size = canvasCssSize(layout, maxSide);
 
   useEffect(() => {
     // jsdom, and a browser out of canvas memory, give no 2D context: draw nothing then.
     const ctx = ref.current?.getContext('2d');
-    if (ctx) paintChannel(ctx, layout, data, channel, scale);
+    if (ctx) image.current = paintChannel(ctx, layout, data, channel, scale, image.current);
   }, [layout, data, channel, scale]);
 
   const label =
@@ -76,23 +77,25 @@ function HighlightBox(props: { layout: MapLayout; channel: number; highlight: Ui
   return <div className="hm-canvas-highlight" style={style} aria-hidden="true" />;
 }
 
-/** Writes one channel into the context's bitmap; a strip's unused tail stays transparent. */
+/**
+ * Writes one channel into the context's bitmap; a strip's unused tail stays transparent.
+ * Returns the ImageData it painted through, to be passed back as `reuse` next time: a
+ * recompute then repaints without allocating (and first touching) a fresh pixel buffer.
+ */
 export function paintChannel(
   ctx: CanvasRenderingContext2D,
   layout: MapLayout,
   data: Float32Array,
   channel: number,
   scale: TensorColorScale,
-): void {
-  const image = ctx.createImageData(layout.cols, layout.rows);
-  const px = image.data;
-  for (let i = 0; i < layout.count; i++) {
-    const [r, g, b] = scale.rgb(data[i * layout.channels + channel]);
-    const o = 4 * i;
-    px[o] = r;
-    px[o + 1] = g;
-    px[o + 2] = b;
-    px[o + 3] = 255;
-  }
+  reuse: ImageData | null = null,
+): ImageData {
+  const image =
+    reuse?.width === layout.cols && reuse.height === layout.rows
+      ? reuse
+      : ctx.createImageData(layout.cols, layout.rows);
+  scale.fillRgba(image.data, data, channel, layout.channels, layout.count);
+  if (image === reuse) image.data.fill(0, 4 * layout.count);
   ctx.putImageData(image, 0, 0);
+  return image;
 }

@@ -12,8 +12,20 @@ export interface TensorColorScale {
   readonly max: number;
   /** CSS colour of a value; NaN gets a neutral grey. */
   color(v: number): string;
-  /** The same colour as bytes, from a lookup table: cheap enough for millions of pixels. */
+  /** The same colour as bytes, from a lookup table. */
   rgb(v: number): Rgb;
+  /**
+   * Paint `count` values, `data[offset + i·stride]`, as opaque RGBA pixels into `pixels`
+   * (an ImageData's bytes): the colours `rgb` gives, one 32-bit store per pixel, for the
+   * millions of pixels a large tensor has.
+   */
+  fillRgba(
+    pixels: Uint8ClampedArray,
+    data: Float32Array,
+    offset: number,
+    stride: number,
+    count: number,
+  ): void;
 }
 
 const NAN_RGB: Rgb = [190, 190, 190];
@@ -62,18 +74,39 @@ export function colorScaleFor(data: ArrayLike<number>): TensorColorScale {
   const lo = kind === 'diverging' ? -m : min;
   const span = kind === 'diverging' ? 2 * m : max - min;
   const lut = buildLut((t) => scale(lo + t * span));
+  const packed = packLut(lut);
+  const nanPixel = packed[LUT_SIZE];
+  const toIndex = span > 0 ? (LUT_SIZE - 1) / span : 0;
+  /** The table entry of a non-NaN value: its place in the domain, clamped and rounded. */
+  const indexOf = (v: number): number => {
+    const t = (v - lo) * toIndex;
+    return t > 0 ? (t < LUT_SIZE - 1 ? (t + 0.5) | 0 : LUT_SIZE - 1) : 0;
+  };
   return {
     kind,
     min,
     max,
     color: (v) => (Number.isNaN(v) ? 'rgb(190, 190, 190)' : scale(v)),
-    rgb: (v) => {
-      if (Number.isNaN(v)) return NAN_RGB;
-      const t = span > 0 ? (v - lo) / span : 0;
-      const i = Math.round(Math.min(1, Math.max(0, t)) * (LUT_SIZE - 1));
-      return lut[i];
+    rgb: (v) => (Number.isNaN(v) ? NAN_RGB : lut[indexOf(v)]),
+    fillRgba(pixels, data, offset, stride, count) {
+      const out = new Uint32Array(pixels.buffer, pixels.byteOffset, count);
+      for (let i = 0, at = offset; i < count; i++, at += stride) {
+        const v = data[at];
+        out[i] = v === v ? packed[indexOf(v)] : nanPixel;
+      }
     },
   };
+}
+
+/**
+ * The table as one 32-bit word per colour, RGBA in memory order (written bytewise, so
+ * storing a word into an ImageData's buffer gives the same bytes on any endianness);
+ * the last entry is NaN's grey.
+ */
+function packLut(lut: readonly Rgb[]): Uint32Array {
+  const bytes = new Uint8Array(4 * (lut.length + 1));
+  [...lut, NAN_RGB].forEach(([r, g, b], i) => bytes.set([r, g, b, 255], 4 * i));
+  return new Uint32Array(bytes.buffer);
 }
 
 function buildLut(colorAt: (t: number) => string): Rgb[] {

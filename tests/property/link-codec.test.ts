@@ -6,6 +6,7 @@ import { decodeBase64url, encodeBase64url } from '../../src/graph/base64url.ts';
 import {
   decodeGraphLink,
   encodeGraphLink,
+  encodeGraphLinkWithin,
   encodePlainGraphLink,
   MAX_INFLATED_BYTES,
 } from '../../src/graph/link-codec.ts';
@@ -194,5 +195,49 @@ describe('hostile links get a message, never an exception', () => {
       ok: false,
       error: 'link is damaged: its percent-encoding is invalid',
     });
+  });
+});
+
+/** One Input of side×side×3 whose values `value(i)` gives: a photo-sized graph. */
+function imageGraph(side: number, value: (i: number) => number): GraphDocument {
+  const data = Array.from({ length: side * side * 3 }, (_, i) => value(i));
+  const parsed = parseGraph({
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      {
+        id: 'in',
+        type: 'Input',
+        position: { x: 0, y: 0 },
+        params: { tensor: { shape: [side, side, 3], data } },
+      },
+    ],
+    edges: [],
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
+describe('encodeGraphLinkWithin', () => {
+  it('gives exactly encodeGraphLink when it fits, and null one character short of it', () => {
+    // Every path: a small preset, a big graph that compresses well, one that nearly fits.
+    const docs = [
+      preset('09-pipeline.json'),
+      imageGraph(224, (i) => (i % 7) / 10),
+      imageGraph(128, (i) => Math.round(Math.abs(Math.sin(i * 12.9898)) * 8) / 8),
+    ];
+    for (const doc of docs) {
+      const full = encodeGraphLink(doc);
+      expect(encodeGraphLinkWithin(doc, full.length)).toBe(full);
+      expect(encodeGraphLinkWithin(doc, full.length - 1)).toBeNull();
+    }
+  });
+
+  it('is null for a graph holding a 224×224×3 photo-like image, far over the limit', () => {
+    const noise = (i: number) =>
+      Math.round(((Math.sin(i * 12.9898) * 43758.5453) % 1) * 1000) / 1000;
+    const doc = imageGraph(224, noise);
+    expect(encodeGraphLink(doc).length).toBeGreaterThan(4 * 65_536);
+    expect(encodeGraphLinkWithin(doc, 65_536)).toBeNull();
   });
 });

@@ -98,3 +98,30 @@ describe('helpers', () => {
     expect(textColorOn([103, 0, 31])).toBe('#ffffff');
   });
 });
+
+describe('fillRgba', () => {
+  it('paints every strided value as rgb() gives it, opaque, NaN grey', () => {
+    const channels = 3;
+    const data = Float32Array.from({ length: 40 * channels }, (_, i) => Math.sin(i * 1.7) * 5);
+    data[4] = NaN;
+    data[7] = Infinity;
+    data[10] = -Infinity;
+    const s = colorScaleFor(data);
+    for (const channel of [0, 1, 2]) {
+      const px = new Uint8ClampedArray(40 * 4);
+      s.fillRgba(px, data, channel, channels, 40);
+      for (let i = 0; i < 40; i++) {
+        const v = data[i * channels + channel];
+        expect([...px.subarray(4 * i, 4 * i + 4)]).toEqual([...s.rgb(v), 255]);
+      }
+    }
+  });
+
+  it('leaves the pixels past `count` alone (a strip’s unused tail)', () => {
+    const s = colorScaleFor(Float32Array.of(0, 1));
+    const px = new Uint8ClampedArray(4 * 4);
+    s.fillRgba(px, Float32Array.of(0, 1), 0, 1, 2);
+    expect([...px.subarray(8)]).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(px[3]).toBe(255);
+  });
+});
