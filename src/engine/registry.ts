@@ -33,34 +33,45 @@ function windowWork(g: WindowInfo, filters: number): number {
 /**
  * Computes one node's output data. `input` is the upstream output (empty for an Input);
  * `shape` is the node's inferred shape, whose geometry the kernel follows exactly.
+ * `spare`, when given, is an array nothing else holds (the node's previous output): the
+ * kernel may write its result there and return it if the length is right, sparing a fresh
+ * multi-megabyte allocation on every edit of a large graph.
  */
 type NodeKernel<T extends NodeType> = (
   node: NodeOf<T>,
   input: Float32Array,
   shape: NodeShapeOk,
   weights: WeightStore,
+  spare: Float32Array | undefined,
 ) => Float32Array;
+
+/** `source`'s values in `spare` if it has their length, else in a new array. */
+function copyInto(source: ArrayLike<number>, spare: Float32Array | undefined): Float32Array {
+  if (spare?.length !== source.length) return Float32Array.from(source);
+  spare.set(source);
+  return spare;
+}
 
 /** Every node type's kernel, listed explicitly (tfjs-backend-cpu `register_all_kernels.ts`). */
 export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {
-  Input: (node) => Float32Array.from(node.params.tensor.data),
-  Conv2D: (node, input, shape, weights) => {
+  Input: (node, _input, _shape, _weights, spare) => copyInto(node.params.tensor.data, spare),
+  Conv2D: (node, input, shape, weights, spare) => {
     const g = shape.window!;
     if (useSimd(windowWork(g, node.params.filters)))
-      return conv2dSimd(input, weights.packed(node, g.inC), g, node.params.activation);
+      return conv2dSimd(input, weights.packed(node, g.inC), g, node.params.activation, spare);
     const w = weights.get(node, g.inC);
     const out = conv2d(input, w.kernel, w.bias, g, node.params.filters);
     return activate(out, node.params.activation, node.params.filters);
   },
-  MaxPool: (_node, input, shape) => {
+  MaxPool: (_node, input, shape, _weights, spare) => {
     const g = shape.window!;
-    return useSimd(windowWork(g, 1)) ? maxPoolSimd(input, g) : maxPool(input, g);
+    return useSimd(windowWork(g, 1)) ? maxPoolSimd(input, g, spare) : maxPool(input, g);
   },
-  Flatten: (_node, input) => input.slice(),
-  Dense: (node, input, shape, weights) => {
+  Flatten: (_node, input, _shape, _weights, spare) => copyInto(input, spare),
+  Dense: (node, input, shape, weights, spare) => {
     const inUnits = shape.inUnits!;
     if (useSimd(input.length * node.params.units))
-      return denseSimd(input, weights.packed(node, inUnits), node.params.activation);
+      return denseSimd(input, weights.packed(node, inUnits), node.params.activation, spare);
     const w = weights.get(node, inUnits);
     const out = dense(input, w.kernel, w.bias, inUnits, node.params.units);
     return activate(out, node.params.activation, node.params.units);
@@ -75,7 +86,8 @@ export function runNode(
   input: Float32Array,
   shape: NodeShapeOk,
   weights: WeightStore,
+  spare?: Float32Array,
 ): Float32Array {
   const kernel = KERNELS[node.type] as NodeKernel<typeof node.type>;
-  return kernel(node, input, shape, weights);
+  return kernel(node, input, shape, weights, spare);
 }

@@ -44,6 +44,12 @@ export class EngineSession {
   private order: string[] = [];
   private inputOf = new Map<string, string>();
   private outputs = new Map<string, Float32Array>();
+  /**
+   * Outputs of dirty nodes, no longer readable through `output()`: each node's next
+   * computation may overwrite its own (see runNode), so an edit of a large graph reuses
+   * the arrays of the last one instead of allocating them afresh.
+   */
+  private spare = new Map<string, Float32Array>();
   private dirty = new Set<string>();
   /** Computed since the last delivered report. */
   private undelivered = new Set<string>();
@@ -87,10 +93,10 @@ export class EngineSession {
       doc.edges,
     ).order;
     // A dirty node's cached data belongs to an older epoch (and may not fit its new shape):
-    // drop it, so output() never pairs it with the new document.
+    // set it aside, so output() never pairs it with the new document.
     for (const id of descendantsOf(touched, doc.edges)) {
       this.dirty.add(id);
-      this.outputs.delete(id);
+      this.setAside(id);
     }
     this.shapes = inferShapes(doc);
     for (const [id, error] of this.runtimeErrors)
@@ -116,7 +122,10 @@ export class EngineSession {
     return this.report();
   }
 
-  /** The cached output of a node, if it has one. */
+  /**
+   * The cached output of a node, if it has one. Its data (like a report's) is the session's
+   * own array, valid until the node is recomputed, which may overwrite it: copy to keep.
+   */
   output(id: string): Tensor | undefined {
     const data = this.outputs.get(id);
     const shape = this.shapes.get(id);
@@ -146,7 +155,9 @@ export class EngineSession {
     const start = now();
     this.dirty.delete(id);
     this.undelivered.add(id);
-    this.outputs.delete(id);
+    this.setAside(id);
+    const spare = this.spare.get(id);
+    this.spare.delete(id);
     this.runtimeErrors.delete(id);
     const shape = this.shapes.get(id);
     const node = this.doc.nodes.find((n) => n.id === id);
@@ -155,7 +166,7 @@ export class EngineSession {
     const input = source === undefined ? new Float32Array(0) : this.outputs.get(source);
     try {
       if (!input) throw new Error(`input "${source}" has an error`);
-      this.outputs.set(id, runNode(node, input, shape, this.weights));
+      this.outputs.set(id, runNode(node, input, shape, this.weights, spare));
     } catch (e) {
       // An allocation failure on one node must not take the session (or the worker) down.
       const error = input ? `could not compute: ${(e as Error).message}` : (e as Error).message;
@@ -190,8 +201,17 @@ export class EngineSession {
     };
   }
 
+  /** Move a node's output out of reach of `output()`, for its next computation to reuse. */
+  private setAside(id: string): void {
+    const data = this.outputs.get(id);
+    if (!data) return;
+    this.outputs.delete(id);
+    this.spare.set(id, data);
+  }
+
   private forget(id: string): void {
     this.outputs.delete(id);
+    this.spare.delete(id);
     this.dirty.delete(id);
     this.undelivered.delete(id);
     this.timings.delete(id);

@@ -10,8 +10,8 @@ const CHUNK = 240;
 /**
  * Conv2D with the SIMD kernels: the same geometry and result as kernels/conv2d.ts within
  * float32 rounding (float32 accumulation in a different order: not bit-identical).
- * The input is copied once into kernel memory, zero-padded as `g` says; the output is copied
- * out into a new array, activation applied.
+ * The input is copied once into kernel memory, zero-padded as `g` says; the output, activation
+ * applied, is copied out into `into` when it has the output's length, else a new array.
  */
 export function conv2dWasm(
   rt: KernelRuntime,
@@ -19,6 +19,7 @@ export function conv2dWasm(
   w: PackedWeights,
   g: WindowInfo,
   activation: Activation,
+  into?: Float32Array,
 ): Float32Array {
   const { inC, kh, kw, sh, sw, outH, outW, filters } = { ...g, filters: w.filters };
   const wAt = rt.weights.locate(w, () => rt.f32);
@@ -52,7 +53,7 @@ export function conv2dWasm(
     0,
   );
   if (activation !== 'relu') activateInMemory(rt, out, outLen, activation, filters);
-  return rt.copyOut(out, outLen);
+  return rt.copyOut(out, outLen, into);
 }
 
 /** Write x into `dst` (a float index) as an [inH+pads, wp, inC] image with zero borders. */

@@ -16,6 +16,7 @@ export function denseWasm(
   x: Float32Array,
   w: PackedWeights,
   activation: Activation,
+  into?: Float32Array,
 ): Float32Array {
   const { depth, filters } = w;
   const rows = x.length / depth;
@@ -52,5 +53,5 @@ export function denseWasm(
     );
   }
   if (activation !== 'relu') activateInMemory(rt, out, outLen, activation, filters);
-  return rt.copyOut(out, outLen);
+  return rt.copyOut(out, outLen, into);
 }

@@ -27,6 +27,12 @@ function runtime(): KernelRuntime {
   return rt;
 }
 
+/*
+ * Each takes an optional `into`: an array the result may be written to (and returned) when
+ * its length is exactly the output's, such as the node's previous output. Otherwise, and
+ * without it, the result is a new array.
+ */
+
 /**
  * Conv2D (kernel [kh, kw, inC, filters] packed with depth kh·kw·inC), then the activation.
  * @example conv2dSimd(x, packWeights(kernel, bias, 3 * 3 * inC, filters), g, 'relu')
@@ -36,18 +42,24 @@ export function conv2dSimd(
   w: PackedWeights,
   g: WindowInfo,
   activation: Activation,
+  into?: Float32Array,
 ): Float32Array {
-  return conv2dWasm(runtime(), x, w, g, activation);
+  return conv2dWasm(runtime(), x, w, g, activation, into);
 }
 
 /** Dense along the last axis (kernel [inUnits, units] packed with depth inUnits), then the activation. */
-export function denseSimd(x: Float32Array, w: PackedWeights, activation: Activation): Float32Array {
-  return denseWasm(runtime(), x, w, activation);
+export function denseSimd(
+  x: Float32Array,
+  w: PackedWeights,
+  activation: Activation,
+  into?: Float32Array,
+): Float32Array {
+  return denseWasm(runtime(), x, w, activation, into);
 }
 
 /** MaxPooling2D. */
-export function maxPoolSimd(x: Float32Array, g: WindowInfo): Float32Array {
-  return maxPoolWasm(runtime(), x, g);
+export function maxPoolSimd(x: Float32Array, g: WindowInfo, into?: Float32Array): Float32Array {
+  return maxPoolWasm(runtime(), x, g, into);
 }
 
 /** Let the kernels reuse the memory these weights occupy (an edit replaced them). */

@@ -2,7 +2,12 @@ import type { WindowInfo } from '../shapes.ts';
 import { align, type KernelRuntime } from './runtime.ts';
 
 /** MaxPooling2D with the SIMD kernels: bit-identical to kernels/max-pool.ts (no arithmetic). */
-export function maxPoolWasm(rt: KernelRuntime, x: Float32Array, g: WindowInfo): Float32Array {
+export function maxPoolWasm(
+  rt: KernelRuntime,
+  x: Float32Array,
+  g: WindowInfo,
+  into?: Float32Array,
+): Float32Array {
   const outLen = g.outH * g.outW * g.inC;
   const inBytes = align(x.length * 4);
   const base = rt.scratch(inBytes + outLen * 4);
@@ -23,5 +28,5 @@ export function maxPoolWasm(rt: KernelRuntime, x: Float32Array, g: WindowInfo): 
     g.padLeft,
     out,
   );
-  return rt.copyOut(out, outLen);
+  return rt.copyOut(out, outLen, into);
 }

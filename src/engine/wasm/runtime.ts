@@ -62,11 +62,16 @@ export class KernelRuntime {
   }
 
   /**
-   * A new array holding `n` floats from byte address `at`: the node's output, which the
-   * session keeps and the worker transfers (kernel memory is reused by the next call).
+   * The `n` floats at byte address `at`, copied out of kernel memory (which the next call
+   * reuses) into `into` when it holds exactly `n` floats, else into a new array.
+   * Writing into the node's previous output spares a fresh allocation, whose first touch
+   * (page faults) can cost more than the copy itself.
    */
-  copyOut(at: number, n: number): Float32Array {
-    return new Float32Array(this.exports.memory.buffer, at, n).slice();
+  copyOut(at: number, n: number, into?: Float32Array): Float32Array {
+    const view = new Float32Array(this.exports.memory.buffer, at, n);
+    if (into?.length !== n) return view.slice();
+    into.set(view);
+    return into;
   }
 
   get memoryBytes(): number {
