@@ -194,7 +194,12 @@ interface BenchProbe {
 }
 
 interface EditSample {
+  /** Edit → end of the first frame after the report and every c2 repaint. */
   ms: number;
+  /** Edit → the status line shows the report (the page has received it). */
+  reportMs: number;
+  /** Edit → the last of c2's canvases repainted (putImageData returned). */
+  drawnMs: number;
   workerMs: number;
   status: string;
 }
@@ -229,7 +234,9 @@ function editInPage(select: HTMLSelectElement): Promise<EditSample | string> {
         if (frame !== undefined) {
           observer.disconnect();
           const workerMs = Number(/in ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
-          resolve({ ms: frame - start, workerMs, status: text });
+          const reportMs = (statusAt || ready) - start;
+          const drawnMs = (probe.lastDraw['c2'] ?? ready) - start;
+          resolve({ ms: frame - start, reportMs, drawnMs, workerMs, status: text });
           return;
         }
       }
@@ -385,6 +392,8 @@ async function latency(page: Page, base: string, opts: Options) {
     maxMs: Math.max(...ms),
     workerMedianMs: median(worker),
     workerMinMs: Math.min(...worker),
+    reportMedianMs: median(samples.map((s) => s.reportMs)),
+    drawnMedianMs: median(samples.map((s) => s.drawnMs)),
     samples,
   };
 }
@@ -425,6 +434,8 @@ function printTable(r: Awaited<ReturnType<typeof run>>): void {
     '| --- | --- | --- | --- | --- |',
     `| edit → c2 heatmap painted (page) | ${fmt(l.medianMs)} | ${fmt(l.p90Ms)} | ${fmt(l.minMs)} | ${fmt(l.maxMs)} |`,
     `| worker evaluation (status line) | ${fmt(l.workerMedianMs)} | — | ${fmt(l.workerMinMs)} | — |`,
+    `| edit → report shown in the status line | ${fmt(l.reportMedianMs)} | — | — | — |`,
+    `| edit → last c2 canvas repainted | ${fmt(l.drawnMedianMs)} | — | — | — |`,
     '',
     `Heap, engine worker, ${h.edits} edits in a row on Input ${h.side}×${h.side}×3 (${(h.elapsedMs / 1000).toFixed(1)} s), after forced GC:`,
     '',

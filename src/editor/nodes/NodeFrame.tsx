@@ -4,6 +4,7 @@ import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
 import { NodeOutput } from './NodeOutput.tsx';
+import { BUSY_SHOW_DELAY_MS, useDelayedFlag } from './useDelayedFlag.ts';
 import { useNodeStatus } from './useNodeStatus.ts';
 import './nodes.css';
 
@@ -20,10 +21,12 @@ export interface NodeFrameProps {
  */
 export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
   const { shape, result, busy, error } = useNodeStatus(id);
+  // aria-busy follows the engine at once; the look of it waits (see BUSY_SHOW_DELAY_MS).
+  const looksBusy = useDelayedFlag(busy, BUSY_SHOW_DELAY_MS);
   const classes = ['cf-node', `cf-node-${type.toLowerCase()}`];
   if (selected) classes.push('cf-selected');
   if (error) classes.push('cf-invalid');
-  if (busy) classes.push('cf-busy');
+  if (looksBusy) classes.push('cf-busy');
   const output = error ? undefined : result?.output;
   const t = useT();
   return (
@@ -49,7 +52,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       {error && <p className="cf-node-error">{error}</p>}
       {output ? (
         <div className="cf-node-output">
-          <NodeOutput id={id} type={type} tensor={output} busy={busy} />
+          <NodeOutput id={id} type={type} tensor={output} busy={looksBusy} />
         </div>
       ) : (
         !error && busy && <p className="cf-node-pending">{t('node.busy')}</p>
