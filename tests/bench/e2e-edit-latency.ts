@@ -14,8 +14,8 @@
  * shows the new `recomputed 3 of 4 …` report and (b) every canvas of c2 has been repainted
  * (`putImageData`, counted by a hook installed before the app loads).
  *
- * The heap check runs on Input 56×56×3 by default: on the 2-core VM each edit of the 224
- * graph takes seconds in the page, so 1,000 would take most of an hour; below 56 the c2 maps
+ * The heap check runs on Input 56×56×3 by default, about 25 s on the 2-core VM (about 80 s
+ * with `--heap-side 224`); below 56 the c2 maps
  * (16×16 or less) are drawn as grids of cells, not canvases, and the repaint probe sees none.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';

@@ -27,19 +27,29 @@ export interface Implementation {
   prepare(c: BenchCase): Promise<Runner>;
 }
 
-/** The engine's kernels, calling the SIMD (WebAssembly) path directly. */
-const engineWasm: Implementation = {
-  name: 'engine wasm',
-  async prepare(c) {
-    if (c.kind === 'pool') return { run: () => maxPoolSimd(c.x, c.g) };
-    const depth = c.kind === 'conv' ? c.g.kh * c.g.kw * c.g.inC : c.inUnits;
-    const outSize = c.kind === 'conv' ? c.filters : c.units;
-    // As the WeightStore does once per edit.
-    const packed = packWeights(c.kernel, c.bias, depth, outSize);
-    if (c.kind === 'conv') return { run: () => conv2dSimd(c.x, packed, c.g, 'linear') };
-    return { run: () => denseSimd(c.x, packed, 'linear') };
-  },
-};
+/**
+ * The engine's kernels, calling the SIMD (WebAssembly) path directly. `reuse`: each call
+ * writes into the previous call's output array, as a session does when an edit recomputes a
+ * node whose output keeps its length (every edit of a value, a filter or an activation);
+ * otherwise each call returns a new array, as the first evaluation does.
+ */
+function engineWasm(name: string, reuse: boolean): Implementation {
+  return {
+    name,
+    async prepare(c) {
+      let last: Float32Array | undefined;
+      const keep = (out: Float32Array) => (reuse ? (last = out) : out);
+      if (c.kind === 'pool') return { run: () => keep(maxPoolSimd(c.x, c.g, last)) };
+      const depth = c.kind === 'conv' ? c.g.kh * c.g.kw * c.g.inC : c.inUnits;
+      const outSize = c.kind === 'conv' ? c.filters : c.units;
+      // As the WeightStore does once per edit.
+      const packed = packWeights(c.kernel, c.bias, depth, outSize);
+      if (c.kind === 'conv')
+        return { run: () => keep(conv2dSimd(c.x, packed, c.g, 'linear', last)) };
+      return { run: () => keep(denseSimd(c.x, packed, 'linear', last)) };
+    },
+  };
+}
 
 /** The engine's TypeScript reference kernels (float64 accumulation). */
 const engineTs: Implementation = {
@@ -190,7 +200,8 @@ function onnxOp(c: BenchCase): OnnxOp {
 }
 
 export const IMPLEMENTATIONS: Implementation[] = [
-  engineWasm,
+  engineWasm('engine wasm', true),
+  engineWasm('engine wasm, new array', false),
   engineTs,
   tfjs('cpu'),
   tfjs('wasm'),

@@ -16,7 +16,7 @@ export interface CaseResult {
 }
 
 const PEERS = ['engine TS', 'tfjs-cpu', 'tfjs-wasm', 'ort-wasm'];
-const COLUMNS = ['engine wasm', ...PEERS];
+const COLUMNS = ['engine wasm', 'engine wasm, new array', ...PEERS];
 
 function time(ms: number | undefined): string {
   if (ms === undefined) return 'n/a';
