@@ -15,8 +15,8 @@
  * (`putImageData`, counted by a hook installed before the app loads).
  *
  * The heap check runs on Input 56×56×3 by default, about 25 s on the 2-core VM (about 80 s
- * with `--heap-side 224`); below 56 the c2 maps
- * (16×16 or less) are drawn as grids of cells, not canvases, and the repaint probe sees none.
+ * with `--heap-side 224`); below 56 the c2 maps (16×16 or less) are drawn as grids of
+ * cells, not canvases, and the repaint probe sees none.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
