@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
+import { useT } from '../i18n/useT.ts';
 import type { TensorColorScale } from './color-scale.ts';
 import type { ChannelMapProps } from './ChannelGrid.tsx';
 import { canvasHandlers } from './map-events.ts';
@@ -23,10 +24,11 @@ export const ChannelCanvas = memo(function ChannelCanvas(
     if (ctx) image.current = paintChannel(ctx, layout, data, channel, scale, image.current);
   }, [layout, data, channel, scale]);
 
+  const t = useT();
   const label =
     layout.rank === 1
-      ? `${nodeId} output, ${layout.count} values`
-      : `${nodeId} channel ${channel}, ${layout.rows}×${layout.cols}`;
+      ? t('heatmap.stripImage', { id: nodeId, n: layout.count })
+      : t('heatmap.mapImage', { id: nodeId, c: channel, rows: layout.rows, cols: layout.cols });
 
   return (
     <div className="hm-canvas-wrap" style={{ width: size.width, height: size.height }}>

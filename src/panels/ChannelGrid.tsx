@@ -1,4 +1,5 @@
 import { memo, useId, type CSSProperties } from 'react';
+import { useT } from '../i18n/useT.ts';
 import { textColorOn, type TensorColorScale } from './color-scale.ts';
 import { formatValue } from './format-value.ts';
 import { cellIndex, type MapLayout } from './map-layout.ts';
@@ -13,8 +14,15 @@ export interface ChannelMapProps extends MapEventTarget {
 }
 
 /** Accessible name of one map: `"conv1 channel 0"`, or `"dense1 output"` for a strip. */
-export function mapLabel(nodeId: string, layout: MapLayout, channel: number): string {
-  return layout.rank === 1 ? `${nodeId} output` : `${nodeId} channel ${channel}`;
+export function mapLabel(
+  nodeId: string,
+  layout: MapLayout,
+  channel: number,
+  t: ReturnType<typeof useT>,
+): string {
+  return layout.rank === 1
+    ? t('heatmap.strip', { id: nodeId })
+    : t('heatmap.map', { id: nodeId, c: channel });
 }
 
 /**
@@ -26,12 +34,13 @@ export const ChannelGrid = memo(function ChannelGrid(
 ) {
   const { nodeId, layout, data, channel, active, metrics } = props;
   const baseId = useId();
+  const t = useT();
   const cellId = (row: number, col: number) => `${baseId}-${row}-${col}`;
 
   return (
     <div
       role="grid"
-      aria-label={mapLabel(nodeId, layout, channel)}
+      aria-label={mapLabel(nodeId, layout, channel, t)}
       aria-rowcount={layout.rows}
       aria-colcount={layout.cols}
       aria-activedescendant={active ? cellId(active.row, active.col) : undefined}

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '../../../src/i18n/I18nProvider.tsx';
+import { createLanguageStore } from '../../../src/i18n/language-store.ts';
 import { TensorHeatmap } from '../../../src/panels/TensorHeatmap.tsx';
 
 afterEach(() => {
@@ -272,5 +274,21 @@ describe('TensorHeatmap: selection, hover, busy', () => {
     render(<TensorHeatmap nodeId="w" tensor={tensor([1, 1, 70], new Array(70).fill(1))} />);
     expect(screen.getAllByRole('grid')).toHaveLength(64);
     expect(screen.getByText('showing 64 of 70 channels')).toBeTruthy();
+  });
+});
+
+describe('TensorHeatmap: names in the UI language', () => {
+  it('in Japanese, grids and canvases are named in Japanese', () => {
+    const store = createLanguageStore(null, 'ja-JP');
+    render(
+      <I18nProvider store={store}>
+        <TensorHeatmap nodeId="c1" tensor={tensor([3, 3, 1], SLIDE)} />
+        <TensorHeatmap nodeId="c2" tensor={tensor([20, 20, 2], new Array(800).fill(1))} />
+        <TensorHeatmap nodeId="d" tensor={tensor([300], new Array(300).fill(0.5))} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('grid', { name: 'c1 チャンネル0' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'c2 チャンネル1、20×20' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'd の出力、300個の値' })).toBeTruthy();
   });
 });
