@@ -17,6 +17,11 @@ import type {
 export interface DispatchOptions {
   /** Report a refusal only through the result (a form field shows it inline). */
   quiet?: boolean;
+  /**
+   * One undo step of its own, never merged with the edits around it (a stroke on the drawing
+   * pad), though quick changes of the same parameter otherwise merge (typing "16").
+   */
+  separateStep?: boolean;
 }
 
 /** The editor's single store. Every graph change goes through `dispatch`. */
@@ -81,7 +86,7 @@ class StoreImpl implements EditorStore {
       if (!options.quiet) this.pushNotice('error', result.error);
       return result;
     }
-    return this.commit(result.state, edits);
+    return this.commit(result.state, edits, options.separateStep === true);
   };
 
   restore = (doc: GraphDocument): DispatchResult => {
@@ -130,12 +135,18 @@ class StoreImpl implements EditorStore {
     if (this.state.engine !== engine) this.set({ ...this.state, engine });
   };
 
-  private commit(next: EditorState, edits: readonly GraphEdit[]): DispatchResult {
+  private commit(
+    next: EditorState,
+    edits: readonly GraphEdit[],
+    separateStep = false,
+  ): DispatchResult {
     this.set(next);
     const revision = this.state.revision;
     // Positions and exercises change nothing the engine computes.
     const needsEvaluation = edits.some((e) => e.kind !== 'moveNode' && e.kind !== 'setExercise');
-    for (const listener of [...this.editListeners]) listener({ edits, revision, needsEvaluation });
+    const event: EditsEvent = { edits, revision, needsEvaluation };
+    if (separateStep) event.separateStep = true;
+    for (const listener of [...this.editListeners]) listener(event);
     return { ok: true, revision };
   }
 

@@ -89,7 +89,7 @@ class HistoryImpl implements History {
       this.present = doc;
       return;
     }
-    const key = mergeKey(event.edits);
+    const key = event.separateStep ? null : mergeKey(event.edits);
     const at = this.now();
     const merges = key !== null && this.last?.key === key && at - this.last.at < this.mergeMs;
     if (!merges) {

@@ -75,4 +75,6 @@ export interface EditsEvent {
   revision: number;
   /** False for edits that change nothing the engine computes (moving nodes). */
   needsEvaluation: boolean;
+  /** The batch is one undo step of its own (see DispatchOptions.separateStep). */
+  separateStep?: boolean;
 }

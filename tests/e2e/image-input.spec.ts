@@ -1,6 +1,7 @@
 import type { JSHandle, Locator, Page } from '@playwright/test';
 import { snap } from './screenshot.ts';
 import { expect, nodeCard, notice, openApp, recomputed, statusLine, test } from './helpers.ts';
+import { headerButton } from './share-helpers.ts';
 
 /** A picture made in the page: `rects` in black on a white `width`×`height` PNG (or `type`). */
 interface Picture {
@@ -187,16 +188,28 @@ test('each stroke on the drawing pad recomputes downstream once, at pointer-up',
   );
   await snap(page, info);
 
+  // A second stroke at once: each stroke is an undo step of its own.
+  const inputMap = nodeCard(page, 'Input', 'input').getByRole('img', {
+    name: 'input channel 0, 28×28',
+  });
+  await page.mouse.move(...at(0.75, 0.15));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.75, 0.85), { steps: 8 });
+  await page.mouse.up();
+  const undo = headerButton(page, 'Undo');
+  await undo.click();
+  await expect.poll(() => colours(inputMap)).toBeGreaterThan(1);
+  await undo.click();
+  await expect.poll(() => colours(inputMap)).toBe(1);
+  const redo = headerButton(page, 'Redo');
+  await redo.click();
+  await redo.click();
+  await expect.poll(() => colours(inputMap)).toBeGreaterThan(1);
+
   await pad.getByRole('button', { name: 'Eraser' }).click();
   await expect(pad.getByRole('button', { name: 'Eraser' })).toHaveAttribute('aria-pressed', 'true');
   await pad.getByRole('button', { name: 'Clear' }).click();
-  await expect
-    .poll(() =>
-      colours(
-        nodeCard(page, 'Input', 'input').getByRole('img', { name: 'input channel 0, 28×28' }),
-      ),
-    )
-    .toBe(1);
+  await expect.poll(() => colours(inputMap)).toBe(1);
   await pad.getByRole('button', { name: 'Close the drawing pad' }).click();
   await expect(pad).toHaveCount(0);
 });

@@ -73,7 +73,10 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
   const [size, setSize] = useState(() => defaultBrushSize(h, w));
   const canvas = useRef<HTMLCanvasElement>(null);
   const setTensor = useCallback(
-    (next: TensorValue) => store.dispatch([{ kind: 'setParams', id, params: { tensor: next } }]),
+    (next: TensorValue) =>
+      store.dispatch([{ kind: 'setParams', id, params: { tensor: next } }], {
+        separateStep: true,
+      }),
     [store, id],
   );
   const brush = { size, ink: inkFor(tensor.data), erase: tool === 'eraser' };

@@ -133,6 +133,30 @@ describe('history', () => {
     expect(store.getState().doc).toBe(before);
   });
 
+  it('a batch dispatched as a separate step never merges (two quick drawing-pad strokes)', () => {
+    let now = 0;
+    const store = createEditorStore(pipelineDoc());
+    const history = createHistory(store, { mergeMs: 1000, now: () => now });
+    const before = store.getState().doc;
+    const rate = (r: number): GraphEdit[] => [
+      { kind: 'setParams', id: 'dropout', params: { rate: r } },
+    ];
+    store.dispatch(rate(0.1), { separateStep: true });
+    now = 100;
+    store.dispatch(rate(0.2), { separateStep: true });
+    now = 200;
+    // A merging edit right after a separate step starts a step of its own, too.
+    store.dispatch(rate(0.3));
+    const rateNow = () =>
+      (store.getState().doc.nodes.find((n) => n.id === 'dropout')?.params as { rate: number }).rate;
+    history.undo();
+    expect(rateNow()).toBe(0.2);
+    history.undo();
+    expect(rateNow()).toBe(0.1);
+    history.undo();
+    expect(store.getState().doc).toBe(before);
+  });
+
   it('records no step for a batch that changes nothing', () => {
     const { store, history } = setup();
     store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'valid' } }]);
