@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/useT.ts';
 import './dialog.css';
 
@@ -17,7 +17,8 @@ export interface DialogProps {
 export function Dialog({ title, onClose, children, className }: DialogProps) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Before the first paint: a key pressed the moment the dialog shows (Escape) reaches it.
+  useLayoutEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     box.current?.focus();
     return () => before?.focus?.();
