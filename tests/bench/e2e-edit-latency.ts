@@ -24,6 +24,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
+import { nineNodeSlideGraph } from './slide-graph.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const CHROMIUM_ARGS = [
@@ -398,6 +399,41 @@ async function latency(page: Page, base: string, opts: Options) {
   };
 }
 
+/** The worker time of one report, from the status line: `recomputed 9 of 9 nodes in 0.3 ms`. */
+async function statusWorkerMs(page: Page, nodes: number): Promise<number> {
+  const status = page.getByRole('status');
+  await status.filter({ hasText: new RegExp(`^recomputed ${nodes} of ${nodes} nodes`) }).waitFor();
+  return Number(/in ([\d.]+) ms/.exec((await status.textContent()) ?? '')?.[1] ?? NaN);
+}
+
+/**
+ * The 9-node slide graph in the worker: its first evaluation on a fresh page (code not yet
+ * compiled), then `edits` whole re-evaluations, each from a change of the Input's height
+ * (6 ↔ 7 rows, which every node depends on), read from the status line.
+ */
+async function slideGraph(page: Page, base: string, edits: number) {
+  await page.goto(`${base}/${encodePlainGraphLink(nineNodeSlideGraph())}`);
+  const firstMs = await statusWorkerMs(page, 9);
+  const height = page
+    .getByRole('region', { name: 'Input input', exact: true })
+    .getByRole('spinbutton', { name: 'H', exact: true });
+  const samples: number[] = [];
+  for (let i = 0; i < edits + 3; i++) {
+    await height.fill(i % 2 ? '6' : '7');
+    await page.locator('section[aria-busy="true"]').first().waitFor({ state: 'detached' });
+    const ms = await statusWorkerMs(page, 9);
+    if (i >= 3) samples.push(ms);
+  }
+  return {
+    nodes: 9,
+    firstMs,
+    edits: samples.length,
+    medianMs: median(samples),
+    maxMs: Math.max(...samples),
+    samples,
+  };
+}
+
 async function heapCheck(page: Page, base: string, opts: Options) {
   await openGraph(page, base, opts.heapSide);
   const dbg = await WorkerDebugger.attach(page);
@@ -437,6 +473,8 @@ function printTable(r: Awaited<ReturnType<typeof run>>): void {
     `| edit → report shown in the status line | ${fmt(l.reportMedianMs)} | — | — | — |`,
     `| edit → last c2 canvas repainted | ${fmt(l.drawnMedianMs)} | — | — | — |`,
     '',
+    `9-node slide graph, worker time of a whole evaluation (status line): first, on a fresh page, ${r.slides.firstMs.toFixed(1)} ms; then ${r.slides.edits} edits of the Input's height: median ${r.slides.medianMs.toFixed(1)} ms, max ${r.slides.maxMs.toFixed(1)} ms`,
+    '',
     `Heap, engine worker, ${h.edits} edits in a row on Input ${h.side}×${h.side}×3 (${(h.elapsedMs / 1000).toFixed(1)} s), after forced GC:`,
     '',
     '| | before | after | change |',
@@ -469,12 +507,15 @@ async function run(opts: Options, log: (s: string) => void) {
     const base = `http://127.0.0.1:${port}`;
     log(`latency: ${opts.edits} edits on Input ${opts.side}×${opts.side}×3`);
     const latencyResult = await latency(await context.newPage(), base, opts);
+    log(`slide graph: 9 nodes, ${opts.edits} whole evaluations`);
+    const slides = await slideGraph(await context.newPage(), base, opts.edits);
     log(`heap: ${opts.heapEdits} edits in a row on Input ${opts.heapSide}×${opts.heapSide}×3`);
     const heap = await heapCheck(await context.newPage(), base, opts);
     return {
       browserVersion: browser.version(),
       graph: `Input ${opts.side}×${opts.side}×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same); edit: c1 activation relu ↔ linear`,
       latency: latencyResult,
+      slides,
       heap,
     };
   } finally {
