@@ -12,6 +12,7 @@ import {
 } from '../../src/graph/link-codec.ts';
 import { parseGraph, parseGraphText } from '../../src/graph/parse.ts';
 import type { GraphDocument } from '../../src/graph/types.ts';
+import { chain, inputNode, tensorValue } from '../unit/helpers.ts';
 
 const presetDir = new URL('../../presets/', import.meta.url);
 const presets = readdirSync(presetDir).filter((f) => f.endsWith('.json'));
@@ -201,19 +202,7 @@ describe('hostile links get a message, never an exception', () => {
 /** One Input of side×side×3 whose values `value(i)` gives: a photo-sized graph. */
 function imageGraph(side: number, value: (i: number) => number): GraphDocument {
   const data = Array.from({ length: side * side * 3 }, (_, i) => value(i));
-  const parsed = parseGraph({
-    format: 'convflow-graph',
-    version: 1,
-    nodes: [
-      {
-        id: 'in',
-        type: 'Input',
-        position: { x: 0, y: 0 },
-        params: { tensor: { shape: [side, side, 3], data } },
-      },
-    ],
-    edges: [],
-  });
+  const parsed = parseGraph(chain(inputNode('in', tensorValue([side, side, 3], data))));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }

@@ -32,6 +32,17 @@ const KINDS: [string, GraphEdit[]][] = [
   ['load (a preset, a file, a link)', [{ kind: 'load', graph: pipelineDoc() }]],
 ];
 
+/** The pipeline with a 1 s merge window on a clock the test sets, and edits of the dropout rate. */
+function dropoutRateHistory() {
+  let now = 0;
+  const store = createEditorStore(pipelineDoc());
+  const history = createHistory(store, { mergeMs: 1000, now: () => now });
+  const rate = (r: number): GraphEdit[] => [
+    { kind: 'setParams', id: 'dropout', params: { rate: r } },
+  ];
+  return { store, history, before: store.getState().doc, rate, at: (ms: number) => (now = ms) };
+}
+
 describe('history', () => {
   it.each(KINDS)('undo after %s restores the document before it, exactly', (_, edits) => {
     const { store, history, doc } = setup();
@@ -113,18 +124,12 @@ describe('history', () => {
   });
 
   it('merges keystrokes into one field within mergeMs into one step', () => {
-    let now = 0;
-    const store = createEditorStore(pipelineDoc());
-    const history = createHistory(store, { mergeMs: 1000, now: () => now });
-    const before = store.getState().doc;
-    const rate = (r: number): GraphEdit[] => [
-      { kind: 'setParams', id: 'dropout', params: { rate: r } },
-    ];
+    const { store, history, before, rate, at } = dropoutRateHistory();
     store.dispatch(rate(0)); // typing "0.25"
     store.dispatch(rate(0.2));
-    now = 500;
+    at(500);
     store.dispatch(rate(0.25));
-    now = 5000;
+    at(5000);
     store.dispatch(rate(0.75));
     history.undo();
     const dropout = () => store.getState().doc.nodes.find((n) => n.id === 'dropout');
@@ -134,17 +139,11 @@ describe('history', () => {
   });
 
   it('a batch dispatched as a separate step never merges (two quick drawing-pad strokes)', () => {
-    let now = 0;
-    const store = createEditorStore(pipelineDoc());
-    const history = createHistory(store, { mergeMs: 1000, now: () => now });
-    const before = store.getState().doc;
-    const rate = (r: number): GraphEdit[] => [
-      { kind: 'setParams', id: 'dropout', params: { rate: r } },
-    ];
+    const { store, history, before, rate, at } = dropoutRateHistory();
     store.dispatch(rate(0.1), { separateStep: true });
-    now = 100;
+    at(100);
     store.dispatch(rate(0.2), { separateStep: true });
-    now = 200;
+    at(200);
     // A merging edit right after a separate step starts a step of its own, too.
     store.dispatch(rate(0.3));
     const rateNow = () =>
