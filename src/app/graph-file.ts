@@ -2,6 +2,7 @@ import { formatGraphJson } from '../graph/graph-json.ts';
 import { parseGraphText, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { Lang } from '../i18n/translate.ts';
+import { downloadText } from './export/download-text.ts';
 
 /** Largest graph file read; checked before reading a byte of it. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -43,15 +44,5 @@ export function exportFileName(doc: GraphDocument, lang: Lang): string {
 
 /** Hand the graph to the browser as a download (format v1, indented). */
 export function downloadGraph(doc: GraphDocument, fileName: string): void {
-  const blob = new Blob([formatGraphJson(doc)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers start the download after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(formatGraphJson(doc), fileName, 'application/json');
 }

@@ -1,6 +1,7 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
+import { Icon, type IconName } from '../icons.tsx';
 import { ExportCodeDialog } from './ExportCodeDialog.tsx';
 import { importModelFiles } from './model-files.ts';
 
@@ -60,24 +61,8 @@ export function CodeButtons() {
   );
 }
 
-/** Line icons in the toolbar's style (24×24 grid, stroked in the text colour). */
-const ICONS: Record<'code' | 'model', ReactNode> = {
-  code: (
-    <>
-      <path d="m8 7-5 5 5 5" />
-      <path d="m16 7 5 5-5 5" />
-    </>
-  ),
-  model: (
-    <>
-      <path d="M12 3 3 8l9 5 9-5-9-5Z" />
-      <path d="m3 13 9 5 9-5" />
-    </>
-  ),
-};
-
 interface CodeButtonProps {
-  icon: keyof typeof ICONS;
+  icon: IconName;
   label: string;
   onClick(): void;
 }
@@ -86,20 +71,7 @@ interface CodeButtonProps {
 function CodeButton({ icon, label, onClick }: CodeButtonProps) {
   return (
     <button type="button" className="cf-button cf-code-button" onClick={onClick}>
-      <svg
-        className="cf-icon"
-        viewBox="0 0 24 24"
-        width="16"
-        height="16"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-      >
-        {ICONS[icon]}
-      </svg>
+      <Icon name={icon} />
       {label}
     </button>
   );
