@@ -92,7 +92,8 @@ export const enExplain = {
   'values.title': 'Input image values',
   'values.grid': 'input image values, ch {c}',
   'values.cell': 'row {row}, col {col}, ch {c}',
-  'values.typeHint': 'Type into a cell; Tab goes to the next, Enter commits, Escape undoes typing.',
+  'values.typeHint':
+    'Type into a cell; Tab goes to the next, Enter commits, Escape undoes typing. ↑ and ↓ change a value by 1 (Shift: 10, Alt: 0.1), and holding one down keeps the maps following.',
   'values.paintHint': 'Press and drag over the cells to paint them.',
   'values.paint': 'Paint',
   'values.paintWith': 'paint {v}',

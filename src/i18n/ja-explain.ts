@@ -94,7 +94,7 @@ export const jaExplain: Record<keyof typeof enExplain, string> = {
   'values.grid': '入力画像の値 {c}CH',
   'values.cell': '{row}行{col}列 {c}CH',
   'values.typeHint':
-    'マス目に値を入力します。Tabで次のマス目へ、Enterで確定、Escapeで入力を取り消します。',
+    'マス目に値を入力します。Tabで次のマス目へ、Enterで確定、Escapeで入力を取り消します。↑と↓で値を1ずつ変えられます(Shiftで10、Altで0.1)。押し続けると出力がその場で変わります。',
   'values.paintHint': 'マス目の上を押したままドラッグすると塗れます。',
   'values.paint': 'ペイント',
   'values.paintWith': '{v}で塗る',

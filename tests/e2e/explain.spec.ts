@@ -281,6 +281,21 @@ test('editing the filter cell by cell recomputes only the convolution', async ({
   ]);
   await expect(page.getByRole('status')).toHaveText(/^recomputed 1 of 2 nodes/);
   await snapBoth(page, info);
+  // ↑ nudges the weight and commits at once, like a slider: 2 → 4 in two presses.
+  await weight.press('ArrowUp');
+  await weight.press('ArrowUp');
+  await expect(weight).toHaveValue('4');
+  await expect(cells(page, 'conv channel 0')).toHaveText([
+    '6',
+    '0',
+    '4',
+    '0',
+    '2',
+    '0',
+    '4',
+    '0',
+    '6',
+  ]);
 });
 
 test('paint mode sets input cells by dragging', async ({ page }, info) => {

@@ -84,6 +84,14 @@ function ValueField({ focusSeq, value, label, onCommit }: ValueFieldProps) {
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') commit();
     if (e.key === 'Escape') setDraft(null);
+    const nudge = nudgeOf(e);
+    if (nudge !== 0) {
+      // A held arrow key repeats: every step commits, so the maps follow like a slider's.
+      e.preventDefault();
+      const next = nudged(parsed ?? value, nudge);
+      const refused = onCommit(next);
+      setDraft(refused ? { text: editText(next), base: shown, refused } : null);
+    }
   };
   return (
     <input
@@ -101,4 +109,15 @@ function ValueField({ focusSeq, value, label, onCommit }: ValueFieldProps) {
       onKeyDown={onKeyDown}
     />
   );
+}
+
+/** The step an arrow key asks for: ↑ +1, ↓ −1; with Shift ×10, with Alt ×0.1; else 0. */
+export function nudgeOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey'>): number {
+  const sign = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
+  return sign * (e.altKey ? 0.1 : e.shiftKey ? 10 : 1);
+}
+
+/** `value + step`, rounded to 4 decimals (the precision values are stored with). */
+export function nudged(value: number, step: number): number {
+  return Math.round((value + step) * 1e4) / 1e4 + 0;
 }
