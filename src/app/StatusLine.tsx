@@ -2,6 +2,10 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import type { EngineState, EvaluationStatus } from '../state/types.ts';
+import { useElapsedSeconds } from './useElapsedSeconds.ts';
+
+/** After this many seconds of computing, the status bar counts them and says how to stop. */
+export const LONG_RUN_SECONDS = 3;
 
 const ENGINE_TEXT: Record<EngineState, MessageKey> = {
   starting: 'engine.starting',
@@ -21,16 +25,19 @@ export function StatusLine() {
   const engine = useEditorState((s) => s.engine);
   const busy = useEditorState((s) => s.busy.size);
   const t = useT();
+  const computing = busy > 0 && engine === 'ready';
+  const seconds = useElapsedSeconds(computing);
+  let engineText = computing
+    ? t(busy === 1 ? 'engine.computingOne' : 'engine.computing', { count: busy })
+    : t(ENGINE_TEXT[engine]);
+  if (seconds >= LONG_RUN_SECONDS)
+    engineText = t('engine.longRun', { text: engineText, s: seconds });
   return (
     <footer className="cf-statusbar">
       <span role="status" className="cf-status">
         {status ? describe(t, status) : ''}
       </span>
-      <span className={`cf-engine cf-engine-${engine}`}>
-        {busy > 0 && engine === 'ready'
-          ? t(busy === 1 ? 'engine.computingOne' : 'engine.computing', { count: busy })
-          : t(ENGINE_TEXT[engine])}
-      </span>
+      <span className={`cf-engine cf-engine-${engine}`}>{engineText}</span>
     </footer>
   );
 }
