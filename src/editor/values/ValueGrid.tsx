@@ -112,12 +112,12 @@ function ValueField({ focusSeq, value, label, onCommit }: ValueFieldProps) {
 }
 
 /** The step an arrow key asks for: ↑ +1, ↓ −1; with Shift ×10, with Alt ×0.1; else 0. */
-export function nudgeOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey'>): number {
+function nudgeOf(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey'>): number {
   const sign = e.key === 'ArrowUp' ? 1 : e.key === 'ArrowDown' ? -1 : 0;
   return sign * (e.altKey ? 0.1 : e.shiftKey ? 10 : 1);
 }
 
 /** `value + step`, rounded to 4 decimals (the precision values are stored with). */
-export function nudged(value: number, step: number): number {
+function nudged(value: number, step: number): number {
   return Math.round((value + step) * 1e4) / 1e4 + 0;
 }
