@@ -25,11 +25,12 @@ export function StatusLine() {
   const engine = useEditorState((s) => s.engine);
   const busy = useEditorState((s) => s.busy.size);
   const t = useT();
-  const computing = busy > 0 && engine === 'ready';
-  const seconds = useElapsedSeconds(computing);
-  let engineText = computing
-    ? t(busy === 1 ? 'engine.computingOne' : 'engine.computing', { count: busy })
-    : t(ENGINE_TEXT[engine]);
+  // Seconds of work so far: a first evaluation runs while the engine is still "starting".
+  const seconds = useElapsedSeconds(busy > 0 && engine !== 'failed' ? engine : null);
+  let engineText =
+    busy > 0 && engine === 'ready'
+      ? t(busy === 1 ? 'engine.computingOne' : 'engine.computing', { count: busy })
+      : t(ENGINE_TEXT[engine]);
   if (seconds >= LONG_RUN_SECONDS)
     engineText = t('engine.longRun', { text: engineText, s: seconds });
   return (

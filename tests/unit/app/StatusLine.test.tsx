@@ -12,9 +12,9 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup() {
+function setup(engineReady = true) {
   const store = createEditorStore(convValidDoc());
-  store.setEngine('ready');
+  if (engineReady) store.setEngine('ready');
   render(
     <EditorProvider store={store}>
       <StatusLine />
@@ -33,6 +33,13 @@ describe('StatusLine', () => {
     act(() => vi.advanceTimersByTime(2000));
     expect(engineText()).toBe('computing 2 nodes… 4 s (Restart engine stops it)');
     expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('counts a first evaluation too, while the engine is still starting', () => {
+    const { engineText } = setup(false);
+    expect(engineText()).toBe('engine starting…');
+    act(() => vi.advanceTimersByTime(3000));
+    expect(engineText()).toBe('engine starting… 3 s (Restart engine stops it)');
   });
 
   it('starts counting again from zero after a restart', () => {
