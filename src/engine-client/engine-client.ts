@@ -106,6 +106,16 @@ class ClientImpl implements EngineClient {
     else this.failed(gen, result.error);
   }
 
+  /**
+   * The engine has the graph: it is up ("engine ready"), and the status bar says what it
+   * is computing, rather than "starting" through a long first evaluation.
+   */
+  private loaded(gen: number, revision: number, result: ApplyResult): void {
+    this.acknowledge(gen, revision, result);
+    if (result.ok && this.current(gen) && this.store.getState().engine !== 'ready')
+      this.store.setEngine('ready');
+  }
+
   private send(event: EditsEvent): void {
     if (!this.connection) return;
     const gen = this.generation;
@@ -154,7 +164,7 @@ class ClientImpl implements EngineClient {
     const { doc, revision } = this.store.getState();
     this.store.markAllBusy();
     this.connection.remote.load(doc).then(
-      (result) => this.acknowledge(gen, revision, result),
+      (result) => this.loaded(gen, revision, result),
       (error: unknown) => this.failed(gen, error),
     );
     this.requestEvaluation();

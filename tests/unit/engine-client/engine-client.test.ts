@@ -76,6 +76,27 @@ describe('engine client', () => {
     expect(store.getState().busy.size).toBe(0);
   });
 
+  it('is ready once the engine has the graph, while the first evaluation still runs', async () => {
+    const store = createEditorStore(convValidDoc());
+    const engine = fakeEngine();
+    let finish = () => {};
+    const client = createEngineClient(store, (onCrash) => {
+      const c = engine.connect(onCrash);
+      const evaluate = c.remote.evaluate;
+      // The first evaluation waits until the test lets it finish.
+      c.remote.evaluate = () => new Promise((r) => (finish = () => r(evaluate())));
+      return c;
+    });
+    client.start();
+    expect(store.getState().engine).toBe('starting');
+    await settle();
+    expect(store.getState().engine).toBe('ready');
+    expect(store.getState().busy.size).toBe(2);
+    finish();
+    await settle();
+    expect(store.getState().busy.size).toBe(0);
+  });
+
   it('sends only downstream work: a conv edit recomputes 1 of 2 nodes', async () => {
     const { store } = setup();
     await settle();
