@@ -1,9 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App.tsx';
+import { prestartWorker } from './engine-client/connect-worker.ts';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// This entry is tiny on purpose: the engine worker starts downloading and compiling at once,
+// in parallel with the download, parsing and first render of the app's much larger bundle.
+prestartWorker();
+void import('./mount.tsx').then(({ mountApp }) => mountApp());
