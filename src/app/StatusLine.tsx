@@ -4,7 +4,7 @@ import { useEditorState } from '../state/useEditorState.ts';
 import type { EngineState, EvaluationStatus } from '../state/types.ts';
 import { useElapsedSeconds } from './useElapsedSeconds.ts';
 
-/** After this many seconds of computing, the status bar counts them and says how to stop. */
+/** After this many seconds of computing, the status bar counts them and says edits still work. */
 export const LONG_RUN_SECONDS = 3;
 
 const ENGINE_TEXT: Record<EngineState, MessageKey> = {

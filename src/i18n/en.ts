@@ -48,7 +48,7 @@ export const en = {
   'engine.failed': 'engine stopped',
   'engine.computingOne': 'computing 1 node…',
   'engine.computing': 'computing {count} nodes…',
-  'engine.longRun': '{text} {s} s (Restart engine stops it)',
+  'engine.longRun': '{text} {s} s; an edit or Undo takes over after the current node',
   'notice.restarted': 'The engine stopped and was restarted; your graph was recomputed.',
   'notice.restartedByYou': 'The engine was restarted; your graph was recomputed.',
   'notice.keepsFailing':

@@ -45,7 +45,7 @@ export const ja: Record<MessageKey, string> = {
   'engine.failed': 'エンジン停止',
   'engine.computingOne': '1ノードを計算中…',
   'engine.computing': '{count}ノードを計算中…',
-  'engine.longRun': '{text} {s}秒(「エンジンを再起動」で中止できます)',
+  'engine.longRun': '{text} {s}秒。編集や「元に戻す」は計算中のノードの次から反映されます',
   'notice.restarted': 'エンジンが停止したため再起動し、グラフを再計算しました。',
   'notice.restartedByYou': 'エンジンを再起動し、グラフを再計算しました。',
   'notice.keepsFailing':

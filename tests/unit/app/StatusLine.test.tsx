@@ -31,7 +31,9 @@ describe('StatusLine', () => {
     act(() => vi.advanceTimersByTime(2000));
     expect(engineText()).toBe('computing 2 nodes…');
     act(() => vi.advanceTimersByTime(2000));
-    expect(engineText()).toBe('computing 2 nodes… 4 s (Restart engine stops it)');
+    expect(engineText()).toBe(
+      'computing 2 nodes… 4 s; an edit or Undo takes over after the current node',
+    );
     expect(screen.getByRole('status').textContent).toBe('');
   });
 
@@ -39,13 +41,15 @@ describe('StatusLine', () => {
     const { engineText } = setup(false);
     expect(engineText()).toBe('engine starting…');
     act(() => vi.advanceTimersByTime(3000));
-    expect(engineText()).toBe('engine starting… 3 s (Restart engine stops it)');
+    expect(engineText()).toBe(
+      'engine starting… 3 s; an edit or Undo takes over after the current node',
+    );
   });
 
   it('starts counting again from zero after a restart', () => {
     const { store, engineText } = setup();
     act(() => vi.advanceTimersByTime(5000));
-    expect(engineText()).toMatch(/ 5 s /);
+    expect(engineText()).toMatch(/ 5 s;/);
     act(() => store.setEngine('restarting'));
     expect(engineText()).toBe('engine restarting…');
     act(() => store.setEngine('ready'));
