@@ -24,19 +24,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { nineNodeSlideGraph } from './slide-graph.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Heap "returned to where it started": within this many bytes, or this fraction, of start. */
 const HEAP_TOLERANCE_BYTES = 1024 * 1024;
 const HEAP_TOLERANCE_FRACTION = 0.05;
@@ -493,7 +484,7 @@ async function run(opts: Options, log: (s: string) => void) {
   const port = await freePort();
   const server = await startPreview(port);
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {
