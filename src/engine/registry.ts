@@ -6,6 +6,7 @@ import { dense } from './kernels/dense.ts';
 import { dropout } from './kernels/dropout.ts';
 import { maxPool } from './kernels/max-pool.ts';
 import type { WindowInfo } from './shapes.ts';
+import { copyInto } from './tensor.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, simdAvailable } from './wasm/index.ts';
 import type { WeightStore } from './weight-store.ts';
 
@@ -44,13 +45,6 @@ type NodeKernel<T extends NodeType> = (
   weights: WeightStore,
   spare: Float32Array | undefined,
 ) => Float32Array;
-
-/** `source`'s values in `spare` if it has their length, else in a new array. */
-function copyInto(source: ArrayLike<number>, spare: Float32Array | undefined): Float32Array {
-  if (spare?.length !== source.length) return Float32Array.from(source);
-  spare.set(source);
-  return spare;
-}
 
 /** Every node type's kernel, listed explicitly (tfjs-backend-cpu `register_all_kernels.ts`). */
 export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {

@@ -1,4 +1,5 @@
 import { KERNELS_WASM_BASE64 } from './generated/kernels.wasm.ts';
+import { copyInto } from '../tensor.ts';
 import { ResidentWeights } from './resident-weights.ts';
 
 // The core is compiled without DOM typings: the little of WebAssembly and atob used here.
@@ -68,10 +69,7 @@ export class KernelRuntime {
    * (page faults) can cost more than the copy itself.
    */
   copyOut(at: number, n: number, into?: Float32Array): Float32Array {
-    const view = new Float32Array(this.exports.memory.buffer, at, n);
-    if (into?.length !== n) return view.slice();
-    into.set(view);
-    return into;
+    return copyInto(new Float32Array(this.exports.memory.buffer, at, n), into);
   }
 
   get memoryBytes(): number {
