@@ -1,4 +1,5 @@
 import { parseGraph, type ParseResult } from '../graph/parse.ts';
+import { stringifyDocument } from '../graph/tensor-data.ts';
 import type { GraphDocument } from '../graph/types.ts';
 
 export const AUTOSAVE_KEY = 'convflow.graph';
@@ -47,7 +48,7 @@ export function writeAutosave(
   hash: string,
 ): SaveOutcome {
   if (!storage) return { failed: 'no storage' };
-  const text = JSON.stringify({ address: fingerprint(hash), graph: doc });
+  const text = stringifyDocument({ address: fingerprint(hash), graph: doc });
   if (text.length > MAX_AUTOSAVE_CHARS) return 'tooLarge';
   try {
     storage.setItem(AUTOSAVE_KEY, text);

@@ -9,16 +9,16 @@ import { convFans, resolveWeight, type Fans } from '../engine/weights.ts';
 /**
  * Resize a row-major tensor: values whose coordinates still exist are kept, new ones are
  * taken from `fill` (zeros by default).
- * @example resizeTensor([1, 2, 3, 4], [2, 2], [2, 3]) // [1, 2, 0, 3, 4, 0]
+ * @example resizeTensor([1, 2, 3, 4], [2, 2], [2, 3]) // Float32Array [1, 2, 0, 3, 4, 0]
  */
 export function resizeTensor(
-  data: readonly number[],
+  data: ArrayLike<number>,
   from: readonly number[],
   to: readonly number[],
   fill?: ArrayLike<number>,
-): number[] {
+): Float32Array {
   const size = to.reduce((a, b) => a * b, 1);
-  const out = fill ? Array.from(fill) : new Array<number>(size).fill(0);
+  const out = fill ? Float32Array.from(fill) : new Float32Array(size);
   const index = new Array<number>(to.length).fill(0);
   for (let flat = 0; flat < size; flat++) {
     let source = 0;

@@ -12,13 +12,14 @@ export interface Fans {
  * Values of a weight of the given shape. An initializer draws u from mulberry32(seed) in
  * row-major order and maps it to (2u - 1)·limit, with limit = sqrt(6 / (fanIn + fanOut))
  * for glorotUniform and sqrt(6 / fanIn) for heUniform; zeros and ones are constant.
+ * An explicit tensor's own array is returned, not a copy: read it, never write it.
  */
 export function resolveWeight(
   spec: WeightSpec,
   shape: readonly number[],
   fans: Fans,
 ): Float32Array {
-  if (!isInitializer(spec)) return Float32Array.from(spec.data);
+  if (!isInitializer(spec)) return spec.data;
   const out = new Float32Array(sizeOf(shape));
   if (spec.init === 'zeros') return out;
   if (spec.init === 'ones') return out.fill(1);

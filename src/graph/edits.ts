@@ -1,4 +1,5 @@
 import { describeIssues, parseGraph, parseNode, type ParseResult } from './parse.ts';
+import { withNodeCells } from './cell-edits.ts';
 import { structureSchema } from './schema.ts';
 import { descendantsOf } from './topo.ts';
 import type { GraphDocument, GraphNode, Position } from './types.ts';
@@ -12,11 +13,25 @@ export type GraphEdit =
   | { kind: 'addNode'; node: unknown }
   | { kind: 'removeNode'; id: string }
   | { kind: 'setParams'; id: string; params: Record<string, unknown> }
+  /**
+   * Change some cells of a node's explicit tensor (an Input's `tensor`, a Conv2D's or Dense's
+   * `kernel` or `bias`): flat indices and their new values. Only these values are checked.
+   */
+  | { kind: 'setCells'; id: string; param: TensorParam; cells: readonly CellChange[] }
   | { kind: 'moveNode'; id: string; position: Position }
   /** Set (or with null, remove) a Conv2D or MaxPool node's exercise; nothing is recomputed. */
   | { kind: 'setExercise'; id: string; exercise: unknown }
   | { kind: 'addEdge'; source: string; target: string }
   | { kind: 'removeEdge'; source: string; target: string };
+
+/** One cell to change: a flat index into a tensor's data and its new value. */
+export interface CellChange {
+  index: number;
+  value: number;
+}
+
+/** The params that may hold an explicit tensor. */
+export type TensorParam = 'tensor' | 'kernel' | 'bias';
 
 export interface EditOutcome {
   doc: GraphDocument;
@@ -107,6 +122,14 @@ function applyOne(
       const node = parseNode({ ...old, params: { ...old.params, ...edit.params } });
       if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
       touched.add(edit.id);
+      return { ok: true, value: replaceNode(doc, node.value) };
+    }
+    case 'setCells': {
+      const old = find(doc, edit.id);
+      if (!old) return missing(edit.id);
+      const node = withNodeCells(old, edit.param, edit.cells);
+      if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
+      if (node.value !== old) touched.add(edit.id);
       return { ok: true, value: replaceNode(doc, node.value) };
     }
     case 'moveNode': {

@@ -1,3 +1,5 @@
+import { float32Json } from './tensor-data.ts';
+
 /**
  * Text helpers shared by the Keras and TensorFlow.js code generators: number literals,
  * wrapped arrays, identifiers and one-line comments that are valid in both languages.
@@ -5,13 +7,7 @@
 
 /** The shortest decimal that reads back as the same float32: `0.1`, not `0.10000000149011612`. */
 export function float32Literal(x: number): string {
-  if (Object.is(x, -0)) return '0';
-  if (Number.isInteger(x)) return String(x);
-  for (let p = 1; p < 9; p++) {
-    const s = Number(x.toPrecision(p));
-    if (Math.fround(s) === x) return String(s);
-  }
-  return String(Number(x.toPrecision(9)));
+  return Object.is(x, -0) ? '0' : String(float32Json(x));
 }
 
 /**

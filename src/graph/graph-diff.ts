@@ -8,6 +8,7 @@ import type { GraphDocument, GraphEdge, GraphNode } from './types.ts';
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) return sameNumbers(a, b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a)) {
     const other = b as unknown[];
@@ -19,6 +20,14 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const rb = b as Record<string, unknown>;
   const ra = a as Record<string, unknown>;
   return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
+}
+
+/** Tensor data: equal when both are typed arrays of the same values (NaN never is). */
+function sameNumbers(a: object, b: object): boolean {
+  if (!(a instanceof Float32Array) || !(b instanceof Float32Array)) return false;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether two documents hold the same graph, whatever the order of their nodes and edges. */

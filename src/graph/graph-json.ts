@@ -1,3 +1,5 @@
+import { toJsonValue } from './tensor-data.ts';
+
 /**
  * A graph document as a file: indented JSON like the presets, with arrays of numbers (a
  * tensor's data, a shape) and small flat objects (a position) kept on one line, so a file
@@ -5,7 +7,7 @@
  * @example formatGraphJson(doc) // '{\n  "format": "convflow-graph",\n  "version": 1, …'
  */
 export function formatGraphJson(value: unknown): string {
-  return `${format(value, 0)}\n`;
+  return `${format(toJsonValue(value), 0)}\n`;
 }
 
 const INLINE_OBJECT_CHARS = 60;

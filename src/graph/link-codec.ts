@@ -1,6 +1,7 @@
 import { Deflate, deflateSync, Inflate } from 'fflate';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { parseGraphText, type ParseResult } from './parse.ts';
+import { stringifyDocument } from './tensor-data.ts';
 import { utf8Decode, utf8Encode } from './text-codec.ts';
 import type { GraphDocument } from './types.ts';
 
@@ -18,7 +19,7 @@ export const MAX_INFLATED_BYTES = 16 * 1024 * 1024;
  * @example encodeGraphLink(doc) // '#graph=z1.q1ZKSy3KS8lVsqpWSs7PS8…'
  */
 export function encodeGraphLink(doc: GraphDocument): string {
-  return compressedFragment(JSON.stringify(doc));
+  return compressedFragment(stringifyDocument(doc));
 }
 
 function compressedFragment(json: string): string {
@@ -36,7 +37,7 @@ const PROBE_CHARS = 64 * 1024;
  * spending a second of deflate on a link that is then thrown away.
  */
 export function encodeGraphLinkWithin(doc: GraphDocument, maxChars: number): string | null {
-  const json = JSON.stringify(doc);
+  const json = stringifyDocument(doc);
   const budget = ((maxChars - `#${LINK_KEY}=${COMPRESSED}`.length) * 3) / 4;
   // Streamed output runs a little longer than one-shot output: only a clear excess decides.
   if (json.length > 2 * PROBE_CHARS && compressesBeyond(json, budget * 1.1 + 1024)) return null;
@@ -61,7 +62,7 @@ function compressesBeyond(text: string, bytes: number): boolean {
 
 /** The fragment of a link that carries the graph as plain URI-encoded JSON (hand-writable). */
 export function encodePlainGraphLink(doc: unknown): string {
-  return `#${LINK_KEY}=${encodeURIComponent(JSON.stringify(doc))}`;
+  return `#${LINK_KEY}=${encodeURIComponent(stringifyDocument(doc))}`;
 }
 
 /** Whether a fragment or URL carries a graph at all. */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { checkGraphStructure } from './structure.ts';
+import { toTensorData } from './tensor-data.ts';
 import { checkNodeWeights } from './weight-shapes.ts';
+
+const FINITE_MESSAGE = 'expected an array of finite numbers (float32: magnitude at most 3.4e38)';
 
 const intIn = (min: number, max: number, what: string) =>
   z
@@ -21,12 +24,23 @@ const intPair = (min: number, max: number) => {
   );
 };
 
-// Tensors are float32: 1e39 is finite as a JSON number but Infinity once stored.
-const finiteNumbers = z.custom<number[]>(
-  (v) =>
-    Array.isArray(v) && v.every((n) => typeof n === 'number' && Number.isFinite(Math.fround(n))),
-  { error: 'expected an array of finite numbers (float32: magnitude at most 3.4e38)' },
-);
+/**
+ * Tensor data: JSON numbers (or a Float32Array) in, a checked Float32Array out. Values are
+ * float32: 1e39 is finite as a JSON number but Infinity once stored. An array checked
+ * before passes without a walk (tensor-data.ts), so an edit costs what it changes.
+ */
+const tensorData = z
+  .custom<number[] | Float32Array>(() => true)
+  .transform((v, ctx) => {
+    const result = toTensorData(v);
+    if (result.ok) return result.value;
+    ctx.addIssue({
+      code: 'custom',
+      message: FINITE_MESSAGE,
+      path: result.index === undefined ? [] : [result.index],
+    });
+    return z.NEVER;
+  });
 
 const shape = z.custom<number[]>(
   (v) =>
@@ -37,7 +51,7 @@ const shape = z.custom<number[]>(
   { error: `expected 1 to 4 integers from 1 to ${LIMITS.maxTensorElements}` },
 );
 
-function checkTensorSize(t: { shape: number[]; data: number[] }, ctx: z.RefinementCtx) {
+function checkTensorSize(t: { shape: number[]; data: Float32Array }, ctx: z.RefinementCtx) {
   const size = t.shape.reduce((a, b) => a * b, 1);
   if (size > LIMITS.maxTensorElements) {
     ctx.addIssue({
@@ -55,7 +69,7 @@ function checkTensorSize(t: { shape: number[]; data: number[] }, ctx: z.Refineme
 }
 
 const tensorWith = (shapeSchema: z.ZodType<number[]>) =>
-  z.strictObject({ shape: shapeSchema, data: finiteNumbers }).superRefine(checkTensorSize);
+  z.strictObject({ shape: shapeSchema, data: tensorData }).superRefine(checkTensorSize);
 
 /** `{shape, data}`: flat, row-major, channels last. */
 export const tensorSchema = tensorWith(shape);

@@ -237,7 +237,7 @@ function refit(rng: Rng, old: WeightSpec, shape: number[], fresh: boolean): Weig
       seed: rng.int(0, 99),
     };
   const n = shape.reduce((a, b) => a * b, 1);
-  return { shape, data: randomData(rng, n, 0.7) };
+  return { shape, data: Float32Array.from(randomData(rng, n, 0.7)) };
 }
 
 function kernelInSize(w: WeightSpec, axis: number): number | undefined {

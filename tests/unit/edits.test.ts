@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from './helpers.ts';
 import { EngineSession } from '../../src/engine/session.ts';
 import { applyEdits, connectionProblem } from '../../src/graph/edits.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
@@ -74,7 +75,7 @@ describe('applyEdits', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const c1 = r.value.doc.nodes.find((n) => n.id === 'c1');
-    expect(c1?.params).toMatchObject({
+    expect(plain(c1?.params)).toMatchObject({
       filters: 1,
       kernelSize: [3, 3],
       padding: 'same',

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { EngineSession, type EvaluationReport } from '../../src/engine/session.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
+import { toJsonValue } from '../../src/graph/tensor-data.ts';
 
 /**
  * Builders for small graph documents and tensors, written from the format's definition
@@ -150,4 +151,12 @@ export function referenceMulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * A document (or any value holding tensors) as it reads in JSON: typed arrays become plain
+ * arrays of the shortest float32 decimals, so it compares with literals such as `[0.299]`.
+ */
+export function plain(value: unknown): unknown {
+  return toJsonValue(value);
 }

@@ -78,7 +78,10 @@ describe('initializers', () => {
   });
 
   it('an explicit tensor is used as given', () => {
-    const w = resolveWeight(tensorValue([2], [0.25, -3]), [2], { fanIn: 1, fanOut: 1 });
+    const w = resolveWeight({ shape: [2], data: Float32Array.of(0.25, -3) }, [2], {
+      fanIn: 1,
+      fanOut: 1,
+    });
     expect(Array.from(w)).toEqual([0.25, -3]);
   });
 });

@@ -166,12 +166,12 @@ describe('document errors: schema violations', () => {
       graph([
         { id: 'in', type: 'Input', params: { tensor: { shape: [1, 1, 2], data: [1, '2'] } } },
       ]),
-      'nodes[0].params.tensor.data: expected an array of finite numbers (float32: magnitude at most 3.4e38)',
+      'nodes[0].params.tensor.data[1]: expected an array of finite numbers (float32: magnitude at most 3.4e38)',
     ],
     [
       'data that overflows float32',
       graph([inputNode('in', tensorValue([1, 1, 2], [1, 1e39]))]),
-      'nodes[0].params.tensor.data: expected an array of finite numbers (float32: magnitude at most 3.4e38)',
+      'nodes[0].params.tensor.data[1]: expected an array of finite numbers (float32: magnitude at most 3.4e38)',
     ],
     ['empty id', graph([{ ...input, id: '' }]), 'nodes[0].id: expected a non-empty id'],
   ])('%s', (_name, doc, message) => {

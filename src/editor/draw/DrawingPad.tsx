@@ -81,10 +81,10 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
   );
   const brush = { size, ink: inkFor(tensor.data), erase: tool === 'eraser' };
   const handlers = usePadStroke(canvas, tensor, brush, (data) =>
-    setTensor({ shape: tensor.shape, data: Array.from(data, round) }),
+    setTensor({ shape: tensor.shape, data: data.map(round) }),
   );
   const blank = (shape: number[]) =>
-    setTensor({ shape, data: new Array<number>(shape.reduce((a, b) => a * b, 1)).fill(0) });
+    setTensor({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
   return (
     <>
       <PadToolbar

@@ -23,7 +23,7 @@ export const FILTER_PRESET_NAMES = Object.keys(FILTER_PRESETS) as FilterPreset[]
  */
 export function filterPresetParams(preset: FilterPreset, inC: number, filters: number) {
   const taps = FILTER_PRESETS[preset];
-  const data = new Array<number>(9 * inC * filters);
+  const data = new Float32Array(9 * inC * filters);
   for (let k = 0; k < 9; k++)
     for (let i = 0; i < inC * filters; i++) data[k * inC * filters + i] = taps[k]!;
   return {
@@ -41,7 +41,7 @@ export function presetOfKernel(kernel: WeightSpec): FilterPreset | null {
   const per = inC * filters;
   return (
     FILTER_PRESET_NAMES.find((name) =>
-      kernel.data.every((v, i) => v === FILTER_PRESETS[name][Math.floor(i / per)]),
+      kernel.data.every((v, i) => v === Math.fround(FILTER_PRESETS[name][Math.floor(i / per)]!)),
     ) ?? null
   );
 }

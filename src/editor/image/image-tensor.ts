@@ -74,7 +74,7 @@ export function rgbToTensor(
 ): TensorValue {
   const channels = options.mode === 'gray' ? 1 : 3;
   const n = width * height;
-  const data = new Array<number>(n * channels);
+  const data = new Float32Array(n * channels);
   for (let p = 0; p < n; p++) {
     for (let c = 0; c < channels; c++) {
       const v =

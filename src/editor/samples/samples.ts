@@ -38,7 +38,7 @@ export function sampleTensor(
   channels: number,
 ): TensorValue {
   const plane = planeOf(kind)(height, width);
-  const data = new Array<number>(plane.length * channels);
+  const data = new Float32Array(plane.length * channels);
   plane.forEach((v, p) => {
     for (let c = 0; c < channels; c++) data[p * channels + c] = Math.round(v * 1e4) / 1e4;
   });

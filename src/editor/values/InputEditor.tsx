@@ -2,8 +2,8 @@ import type { NodeOf, TensorValue } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { PaintMode } from '../../panels/explain/inspect-store.ts';
 import { useInspect } from '../../panels/explain/useInspect.ts';
-import { useParamCommit } from '../nodes/useParamCommit.ts';
-import { inputIndex, withCells, type CellChange } from './value-edit.ts';
+import { useEditCommit } from '../nodes/useParamCommit.ts';
+import { cellsEdit, inputIndex, type CellChange } from './value-edit.ts';
 import { PaintControls } from './PaintControls.tsx';
 import { ValueGrid } from './ValueGrid.tsx';
 
@@ -13,21 +13,19 @@ const CHANNELS_SHOWN = 4;
 
 /**
  * The Input's values, one grid per channel: type into a cell (Tab to the next), or switch
- * on paint mode and drag. Every commit is one `setParams`; only what lies downstream of the
+ * on paint mode and drag. Every commit is one `setCells` carrying only the changed cells; only what lies downstream of the
  * input is recomputed. H, W and C are set on the node itself.
  */
 export function InputEditor({ node }: { node: NodeOf<'Input'> }) {
   const t = useT();
-  const commit = useParamCommit(node.id);
+  const commit = useEditCommit();
   const paint = useInspect((s) => s.paint);
   const request = useInspect((s) => s.editRequest);
   const { tensor } = node.params;
   const [h, w, c] = tensor.shape;
   const focus = request?.nodeId === node.id ? request : null;
-  const apply = (changes: CellChange[]): string | null => {
-    const next = withCells(tensor, changes);
-    return next === tensor ? null : commit({ tensor: next });
-  };
+  const apply = (changes: CellChange[]): string | null =>
+    commit(cellsEdit(node.id, 'tensor', tensor, changes));
   return (
     <section className="ex-section" aria-label={t('values.title')}>
       <h3 className="ex-heading">{t('values.title')}</h3>

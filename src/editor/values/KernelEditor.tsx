@@ -3,8 +3,8 @@ import type { NodeOf } from '../../graph/types.ts';
 import { isInitializer } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { convWeightsOf, type LayerWeights } from '../../panels/explain/weights.ts';
-import { useParamCommit } from '../nodes/useParamCommit.ts';
-import { biasCellPatch, kernelCellsPatch, kernelIndex } from './value-edit.ts';
+import { useEditCommit } from '../nodes/useParamCommit.ts';
+import { convCellsEdit, kernelIndex } from './value-edit.ts';
 import { ValueGrid } from './ValueGrid.tsx';
 
 /** Largest filter edited cell by cell, and how many filters and channels are laid out. */
@@ -55,7 +55,7 @@ interface FilterRowProps {
 /** Filter f: one editable grid per input channel, then its bias. */
 function FilterRow({ node, inC, weights, f }: FilterRowProps) {
   const t = useT();
-  const commit = useParamCommit(node.id);
+  const commit = useEditCommit();
   const [kh, kw] = node.params.kernelSize;
   const shape = [kh, kw, inC, node.params.filters];
   const at = (r: number, k: number, c: number) => kernelIndex(shape, r, k, c, f);
@@ -71,7 +71,7 @@ function FilterRow({ node, inC, weights, f }: FilterRowProps) {
             value={(r, k) => weights.kernel[at(r, k, c)]}
             cellLabel={(row, col) => t('kernel.cell', { f, c, row, col })}
             onCommit={(r, k, value) =>
-              commit(kernelCellsPatch(node, inC, [{ index: at(r, k, c), value }]))
+              commit(convCellsEdit(node, inC, 'kernel', [{ index: at(r, k, c), value }]))
             }
           />
         </figure>
@@ -85,7 +85,9 @@ function FilterRow({ node, inC, weights, f }: FilterRowProps) {
             cols={1}
             value={() => weights.bias![f]}
             cellLabel={() => t('kernel.bias', { f })}
-            onCommit={(_, __, value) => commit(biasCellPatch(node, inC, f, value))}
+            onCommit={(_, __, value) =>
+              commit(convCellsEdit(node, inC, 'bias', [{ index: f, value }]))
+            }
           />
         </figure>
       )}

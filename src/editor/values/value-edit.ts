@@ -1,25 +1,31 @@
 import { convFans, resolveWeight } from '../../engine/weights.ts';
+import type { CellChange, GraphEdit, TensorParam } from '../../graph/edits.ts';
+import { adoptTensorData } from '../../graph/tensor-data.ts';
 import type { NodeOf, TensorValue, WeightSpec } from '../../graph/types.ts';
+import { isInitializer } from '../../graph/types.ts';
 
-/** One cell to change: a flat index into a tensor's data and its new value. */
-export interface CellChange {
-  index: number;
-  value: number;
-}
+export type { CellChange } from '../../graph/edits.ts';
 
 /**
- * The tensor with some cells changed; the same object when nothing changes (so a paint
- * stroke over cells already of its value dispatches nothing).
- * @example withCells({ shape: [2], data: [0, 0] }, [{ index: 1, value: 5 }]) // data [0, 5]
+ * The edit that changes some cells of a node's explicit tensor: only the changed cells
+ * travel, and only they are checked. Null when every cell already holds its value (so a
+ * paint stroke over cells already of its value dispatches nothing).
+ * @example cellsEdit('x', 'tensor', tensor, [{ index: 1, value: 5 }])
  */
-export function withCells(tensor: TensorValue, changes: readonly CellChange[]): TensorValue {
-  const valid = changes.filter(
-    (c) => Number.isInteger(c.index) && c.index >= 0 && c.index < tensor.data.length,
+export function cellsEdit(
+  id: string,
+  param: TensorParam,
+  tensor: TensorValue,
+  changes: readonly CellChange[],
+): GraphEdit | null {
+  const cells = changes.filter(
+    (c) =>
+      Number.isInteger(c.index) &&
+      c.index >= 0 &&
+      c.index < tensor.data.length &&
+      !Object.is(tensor.data[c.index], Math.fround(c.value)),
   );
-  if (valid.every((c) => Object.is(tensor.data[c.index], c.value))) return tensor;
-  const data = [...tensor.data];
-  for (const c of valid) data[c.index] = c.value;
-  return { shape: [...tensor.shape], data };
+  return cells.length === 0 ? null : { kind: 'setCells', id, param, cells };
 }
 
 /** Flat index of input cell (row, col, channel) in an `[H, W, C]` tensor. */
@@ -46,10 +52,8 @@ export function explicitConvWeights(
   const { kernelSize, filters } = node.params;
   const [kh, kw] = kernelSize;
   const fans = convFans(kh, kw, inC, filters);
-  const explicit = (spec: WeightSpec, shape: number[]): TensorValue => ({
-    shape,
-    data: Array.from(resolveWeight(spec, shape, fans)),
-  });
+  const explicit = (spec: WeightSpec, shape: number[]): TensorValue =>
+    isInitializer(spec) ? { shape, data: adoptTensorData(resolveWeight(spec, shape, fans)) } : spec;
   return {
     kernel: explicit(node.params.kernel, [kh, kw, inC, filters]),
     bias: explicit(node.params.bias, [filters]),
@@ -57,26 +61,21 @@ export function explicitConvWeights(
 }
 
 /**
- * The `setParams` patch that changes kernel cells (flat indices) of a Conv2D: a kernel given
- * by an initializer becomes explicit, holding the very numbers the engine drew, so editing
- * one cell leaves every other weight as it was.
+ * The edit that changes cells (flat indices) of a Conv2D's kernel or bias. A weight given
+ * by an initializer first becomes explicit, holding the very numbers the engine drew, so
+ * editing one cell leaves every other weight as it was; an explicit one gets `setCells`.
  */
-export function kernelCellsPatch(
+export function convCellsEdit(
   node: NodeOf<'Conv2D'>,
   inC: number,
+  param: 'kernel' | 'bias',
   changes: readonly CellChange[],
-): { kernel: TensorValue } {
-  return { kernel: withCells(explicitConvWeights(node, inC).kernel, changes) };
-}
-
-/** The `setParams` patch that changes one filter's bias (made explicit like the kernel). */
-export function biasCellPatch(
-  node: NodeOf<'Conv2D'>,
-  inC: number,
-  filter: number,
-  value: number,
-): { bias: TensorValue } {
-  return { bias: withCells(explicitConvWeights(node, inC).bias, [{ index: filter, value }]) };
+): GraphEdit | null {
+  const tensor = explicitConvWeights(node, inC)[param];
+  if (!isInitializer(node.params[param])) return cellsEdit(node.id, param, tensor, changes);
+  const data = tensor.data.slice();
+  for (const c of changes) data[c.index] = c.value;
+  return { kind: 'setParams', id: node.id, params: { [param]: { shape: tensor.shape, data } } };
 }
 
 /** A cell of a 2-D map. */

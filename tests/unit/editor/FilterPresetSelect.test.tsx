@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { plain } from '../helpers.ts';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FilterPresetSelect } from '../../../src/editor/filters/FilterPresetSelect.tsx';
@@ -37,7 +38,7 @@ describe('FilterPresetSelect', () => {
     const before = store.getState().revision;
     fireEvent.change(select, { target: { value: 'sobel-x' } });
     expect(store.getState().revision).toBe(before + 1);
-    expect(conv(store).params.kernel).toEqual({
+    expect(plain(conv(store).params.kernel)).toEqual({
       shape: [3, 3, 1, 1],
       data: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
     });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from '../helpers.ts';
 import { applyEdits } from '../../../src/graph/edits.ts';
 import type { NodeOf } from '../../../src/graph/types.ts';
 import { inputShapePatch, paramsPatch, resizeTensor } from '../../../src/editor/param-patch.ts';
@@ -7,14 +8,14 @@ import { convValidDoc, doc as parse } from '../state/fixtures.ts';
 
 describe('resizeTensor', () => {
   it('[2,2] → [2,3]: keeps what fits, zero-fills the new column', () => {
-    expect(resizeTensor([1, 2, 3, 4], [2, 2], [2, 3])).toEqual([1, 2, 0, 3, 4, 0]);
+    expect(plain(resizeTensor([1, 2, 3, 4], [2, 2], [2, 3]))).toEqual([1, 2, 0, 3, 4, 0]);
   });
   it('[2,3] → [1,2]: crops', () => {
-    expect(resizeTensor([1, 2, 3, 4, 5, 6], [2, 3], [1, 2])).toEqual([1, 2]);
+    expect(plain(resizeTensor([1, 2, 3, 4, 5, 6], [2, 3], [1, 2]))).toEqual([1, 2]);
   });
   it('[3,3,1,1] → [3,3,1,2]: a new filter of zeros, interleaved on the last axis', () => {
     const k = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-    expect(resizeTensor(k, [3, 3, 1, 1], [3, 3, 1, 2])).toEqual(k.flatMap((v) => [v, 0]));
+    expect(plain(resizeTensor(k, [3, 3, 1, 1], [3, 3, 1, 2]))).toEqual(k.flatMap((v) => [v, 0]));
   });
 });
 
@@ -31,8 +32,8 @@ describe('paramsPatch', () => {
 
   it('filters 1 → 2: the old filter is kept and the new one is seeded glorotUniform, not zeros', () => {
     const params = paramsPatch(conv(), { filters: 2 });
-    const data = (params.kernel as { data: number[] }).data;
-    const old = (conv().params.kernel as { data: number[] }).data;
+    const data = (params.kernel as { data: Float32Array }).data;
+    const old = (conv().params.kernel as { data: Float32Array }).data;
     const limit = Math.sqrt(6 / (9 * 1 + 9 * 2));
     for (let i = 0; i < 9; i++) {
       expect(data[2 * i]).toBe(old[i]);
@@ -43,7 +44,7 @@ describe('paramsPatch', () => {
 
   it('kernelSize 3×3 → 2×2 keeps the top-left values', () => {
     const params = paramsPatch(conv(), { kernelSize: [2, 2] });
-    expect(params.kernel).toEqual({ shape: [2, 2, 1, 1], data: [0, 0, 0, 1] });
+    expect(plain(params.kernel)).toEqual({ shape: [2, 2, 1, 1], data: [0, 0, 0, 1] });
   });
 
   it('an invalid size passes through untouched, for the schema to explain', () => {
@@ -68,14 +69,14 @@ describe('paramsPatch', () => {
 });
 
 describe('inputShapePatch', () => {
-  const tensor = { shape: [2, 2, 1], data: [1, 2, 3, 4] };
+  const tensor = { shape: [2, 2, 1], data: Float32Array.of(1, 2, 3, 4) };
   it('W 2 → 3 zero-fills the new column', () => {
-    expect(inputShapePatch(tensor, 1, 3)).toEqual({
+    expect(plain(inputShapePatch(tensor, 1, 3))).toEqual({
       tensor: { shape: [2, 3, 1], data: [1, 2, 0, 3, 4, 0] },
     });
   });
   it('an invalid size is passed on as typed', () => {
-    expect(inputShapePatch(tensor, 0, 0)).toEqual({
+    expect(plain(inputShapePatch(tensor, 0, 0))).toEqual({
       tensor: { shape: [0, 2, 1], data: [1, 2, 3, 4] },
     });
   });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { convFans, resolveWeight } from '../../../src/engine/weights.ts';
 import { parseNode } from '../../../src/graph/parse.ts';
-import type { NodeOf } from '../../../src/graph/types.ts';
+import { applyEdits, type GraphEdit } from '../../../src/graph/edits.ts';
+import type { NodeOf, TensorValue } from '../../../src/graph/types.ts';
 import {
-  biasCellPatch,
+  cellsEdit,
+  convCellsEdit,
   editText,
   inputIndex,
-  kernelCellsPatch,
   kernelIndex,
   lineCells,
-  withCells,
 } from '../../../src/editor/values/value-edit.ts';
+import { plain } from '../helpers.ts';
 
 function conv(params: Record<string, unknown>): NodeOf<'Conv2D'> {
   const node = parseNode({ id: 'c', type: 'Conv2D', params });
@@ -18,32 +19,49 @@ function conv(params: Record<string, unknown>): NodeOf<'Conv2D'> {
   return node.value;
 }
 
-describe('withCells', () => {
-  const t = { shape: [2, 2, 1], data: [0, 1, 0, 1] };
+/** The node after the edit, as the store would apply it. */
+function applied(node: NodeOf<'Conv2D'>, edit: GraphEdit | null) {
+  const doc = { format: 'convflow-graph' as const, version: 1 as const, nodes: [node], edges: [] };
+  const result = applyEdits(doc, edit ? [edit] : []);
+  if (!result.ok) throw new Error(result.error);
+  return result.value.doc.nodes[0] as NodeOf<'Conv2D'>;
+}
 
-  it('x=[2,2,1]: sets cell (1,0) and leaves the tensor it was given alone', () => {
-    const next = withCells(t, [{ index: inputIndex(t.shape, 1, 0, 0), value: 7 }]);
-    expect(next.data).toEqual([0, 1, 7, 1]);
-    expect(t.data).toEqual([0, 1, 0, 1]);
+describe('cellsEdit', () => {
+  const t = { shape: [2, 2, 1], data: Float32Array.of(0, 1, 0, 1) };
+
+  it('x=[2,2,1]: carries only cell (1,0), not the tensor', () => {
+    const edit = cellsEdit('x', 'tensor', t, [{ index: inputIndex(t.shape, 1, 0, 0), value: 7 }]);
+    expect(edit).toEqual({
+      kind: 'setCells',
+      id: 'x',
+      param: 'tensor',
+      cells: [{ index: 2, value: 7 }],
+    });
+    expect(plain(t.data)).toEqual([0, 1, 0, 1]);
   });
 
-  it('changing nothing (or only cells out of range) gives the same object', () => {
-    expect(withCells(t, [{ index: 1, value: 1 }])).toBe(t);
-    expect(withCells(t, [{ index: 9, value: 5 }])).toBe(t);
+  it('changing nothing (or only cells out of range) is no edit', () => {
+    expect(cellsEdit('x', 'tensor', t, [{ index: 1, value: 1 }])).toBeNull();
+    expect(cellsEdit('x', 'tensor', t, [{ index: 9, value: 5 }])).toBeNull();
   });
 });
 
-describe('kernel cell patches', () => {
-  it('k=[3,3,1,1] explicit: cell (1,1) of the slide filter becomes 2', () => {
+describe('kernel cell edits', () => {
+  it('k=[3,3,1,1] explicit: cell (1,1) of the slide filter becomes 2, as one setCells', () => {
     const node = conv({
       filters: 1,
       kernelSize: [3, 3],
       kernel: { shape: [3, 3, 1, 1], data: [0, 0, 1, 0, 1, 0, 1, 0, 0] },
     });
-    const patch = kernelCellsPatch(node, 1, [
+    const edit = convCellsEdit(node, 1, 'kernel', [
       { index: kernelIndex([3, 3, 1, 1], 1, 1, 0, 0), value: 2 },
     ]);
-    expect(patch.kernel.data).toEqual([0, 0, 1, 0, 2, 0, 1, 0, 0]);
+    expect(edit?.kind).toBe('setCells');
+    expect(plain(applied(node, edit).params.kernel)).toEqual({
+      shape: [3, 3, 1, 1],
+      data: [0, 0, 1, 0, 2, 0, 1, 0, 0],
+    });
   });
 
   it('k=[2,2,3,2] glorot: one edit keeps every other drawn weight exactly', () => {
@@ -54,15 +72,17 @@ describe('kernel cell patches', () => {
     });
     const drawn = resolveWeight(node.params.kernel, [2, 2, 3, 2], convFans(2, 2, 3, 2));
     const i = kernelIndex([2, 2, 3, 2], 0, 1, 2, 1);
-    const patch = kernelCellsPatch(node, 3, [{ index: i, value: 0.5 }]);
-    expect(patch.kernel.shape).toEqual([2, 2, 3, 2]);
-    expect(patch.kernel.data[i]).toBe(0.5);
-    patch.kernel.data.forEach((v, j) => j !== i && expect(v).toBe(drawn[j]));
+    const kernel = applied(node, convCellsEdit(node, 3, 'kernel', [{ index: i, value: 0.5 }]))
+      .params.kernel as TensorValue;
+    expect(kernel.shape).toEqual([2, 2, 3, 2]);
+    expect(kernel.data[i]).toBe(0.5);
+    kernel.data.forEach((v, j) => j !== i && expect(v).toBe(drawn[j]));
   });
 
   it('bias of filter 1 of 2, from the zeros initializer', () => {
     const node = conv({ filters: 2, kernelSize: [1, 1] });
-    expect(biasCellPatch(node, 1, 1, -0.25).bias).toEqual({ shape: [2], data: [0, -0.25] });
+    const edit = convCellsEdit(node, 1, 'bias', [{ index: 1, value: -0.25 }]);
+    expect(plain(applied(node, edit).params.bias)).toEqual({ shape: [2], data: [0, -0.25] });
   });
 });
 

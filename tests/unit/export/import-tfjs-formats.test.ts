@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from '../helpers.ts';
 import { importTfjsModel, type TfjsImportResult } from '../../../src/graph/import-tfjs.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
 
@@ -54,7 +55,7 @@ describe('importTfjsModel: layouts', () => {
     const doc = ok(importTfjsModel(sequential(first, layer('Flatten', 'flat'))));
     const [inNode] = doc.nodes;
     expect(inNode).toMatchObject({ id: 'input', type: 'Input', position: { x: 0, y: 0 } });
-    expect(inNode?.type === 'Input' && inNode.params.tensor).toEqual({
+    expect(plain(inNode?.type === 'Input' && inNode.params.tensor)).toEqual({
       shape: [5, 5, 1],
       data: new Array(25).fill(0),
     });
@@ -248,7 +249,7 @@ describe('importTfjsModel: weights', () => {
   it('shards of a group are concatenated; by path or as a list', () => {
     for (const buffers of [{ 'a.bin': f32(0.5, -2), 'b.bin': f32(3) }, [f32(0.5, -2), f32(3)]]) {
       const d = ok(importTfjsModel(model(), buffers)).nodes[1];
-      expect(d?.type === 'Dense' && [d.params.kernel, d.params.bias]).toEqual([
+      expect(plain(d?.type === 'Dense' && [d.params.kernel, d.params.bias])).toEqual([
         { shape: [2, 1], data: [0.5, -2] },
         { shape: [1], data: [3] },
       ]);
@@ -261,14 +262,14 @@ describe('importTfjsModel: weights', () => {
       new Uint8Array([3]).buffer,
     ]);
     const d = ok(q).nodes[1];
-    expect(d?.type === 'Dense' && d.params.kernel).toEqual({ shape: [2, 1], data: [-1, 1] });
+    expect(plain(d?.type === 'Dense' && d.params.kernel)).toEqual({ shape: [2, 1], data: [-1, 1] });
     // 0x3c00 = 1, 0xc000 = -2, 0x3800 = 0.5
     const h = importTfjsModel(model('float32', { dtype: 'float16' }), [
       new Uint16Array([0x3c00, 0xc000]).buffer,
       new Uint16Array([0x3800]).buffer,
     ]);
     const d16 = ok(h).nodes[1];
-    expect(d16?.type === 'Dense' && [d16.params.kernel, d16.params.bias]).toEqual([
+    expect(plain(d16?.type === 'Dense' && [d16.params.kernel, d16.params.bias])).toEqual([
       { shape: [2, 1], data: [1, -2] },
       { shape: [1], data: [0.5] },
     ]);

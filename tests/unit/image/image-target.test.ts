@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from '../helpers.ts';
 import { imageEdits, imageTargetFor } from '../../../src/editor/image/image-target.ts';
 import { applyEdits } from '../../../src/graph/edits.ts';
 import { convValidDoc, doc } from '../state/fixtures.ts';
 
 const AT = { x: 100, y: 40 };
-const tensor = { shape: [2, 2, 1], data: [0, 1, 1, 0] };
+const tensor = { shape: [2, 2, 1], data: Float32Array.of(0, 1, 1, 0) };
 
 function twoInputs() {
   const base = convValidDoc();
@@ -44,6 +45,6 @@ describe('imageEdits', () => {
     const applied = applyEdits(convValidDoc(), edits);
     if (!applied.ok) throw new Error(applied.error);
     const added = applied.value.doc.nodes.find((n) => n.id === 'input_1');
-    expect(added).toMatchObject({ type: 'Input', position: AT, params: { tensor } });
+    expect(plain(added)).toMatchObject({ type: 'Input', position: AT, params: { tensor } });
   });
 });

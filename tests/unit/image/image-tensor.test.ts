@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plain } from '../helpers.ts';
 import {
   compositeOverWhite,
   fitRect,
@@ -51,20 +52,20 @@ describe('fitRect', () => {
 describe('rgbToTensor', () => {
   const red = Float32Array.of(255, 0, 0);
   it('gray uses BT.601 luma: pure red is 0.299', () => {
-    expect(rgbToTensor(red, 1, 1, { mode: 'gray', range: 'unit', invert: false })).toEqual({
+    expect(plain(rgbToTensor(red, 1, 1, { mode: 'gray', range: 'unit', invert: false }))).toEqual({
       shape: [1, 1, 1],
       data: [0.299],
     });
   });
   it('rgb in 0–255 rounds to whole numbers', () => {
     const rgb = Float32Array.of(254.6, 0.4, 127.5);
-    expect(rgbToTensor(rgb, 1, 1, { mode: 'rgb', range: 'byte', invert: false }).data).toEqual([
-      255, 0, 128,
-    ]);
+    expect(
+      plain(rgbToTensor(rgb, 1, 1, { mode: 'rgb', range: 'byte', invert: false }).data),
+    ).toEqual([255, 0, 128]);
   });
   it('invert turns white paper into 0 and black ink into 1', () => {
     const rgb = Float32Array.of(255, 255, 255, 0, 0, 0);
-    expect(rgbToTensor(rgb, 2, 1, { mode: 'gray', range: 'unit', invert: true })).toEqual({
+    expect(plain(rgbToTensor(rgb, 2, 1, { mode: 'gray', range: 'unit', invert: true }))).toEqual({
       shape: [1, 2, 1],
       data: [0, 1],
     });
@@ -75,7 +76,7 @@ describe('rgbToTensor', () => {
       range: 'unit',
       invert: false,
     }).data;
-    expect(data).toEqual([0.0039, 0.0039, 0.0039]);
+    expect(plain(data)).toEqual([0.0039, 0.0039, 0.0039]);
   });
 });
 
@@ -90,7 +91,7 @@ describe('imageToTensor', () => {
       fit: 'stretch',
       invert: false,
     });
-    expect(t).toEqual({ shape: [2, 4, 1], data: [0, 0, 1, 1, 0, 0, 1, 1] });
+    expect(plain(t)).toEqual({ shape: [2, 4, 1], data: [0, 0, 1, 1, 0, 0, 1, 1] });
   });
 
   it('crop of a 300×100 image to 1×1 reads only the centre 100×100', () => {
@@ -103,7 +104,7 @@ describe('imageToTensor', () => {
       fit: 'crop',
       invert: false,
     });
-    expect(t).toEqual({ shape: [1, 1, 3], data: [0, 0, 255] });
+    expect(plain(t)).toEqual({ shape: [1, 1, 3], data: [0, 0, 255] });
   });
 
   it('x=[600,800] → [28,28,3] gives 2352 values in 0–255', () => {

@@ -19,7 +19,7 @@ function docWith(tensor: TensorValue) {
 /** Values a photo might give: no long runs, so deflate cannot shrink them much. */
 function noisy(h: number, w: number, c: number): TensorValue {
   let s = 1;
-  const data = Array.from({ length: h * w * c }, () => {
+  const data = Float32Array.from({ length: h * w * c }, () => {
     s = (s * 16807) % 2147483647;
     return Math.round(((s % 10000) / 10000) * 1e4) / 1e4;
   });

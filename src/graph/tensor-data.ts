@@ -1,0 +1,100 @@
+/**
+ * Tensor data inside convflow is a `Float32Array`. JSON numbers become one at the trust
+ * boundary (a file, a link, the CLI, the worker's `load`, a picture), where every value is
+ * checked once; the arrays that passed are remembered here, so an edit that carries them
+ * along (every edit that does not replace the tensor) never walks their values again.
+ *
+ * A document's arrays are never written in place: an edit that changes cells makes a new
+ * array (see `withCells` in edits.ts), so the undo history and the weight caches, which hold
+ * arrays by identity, stay true.
+ */
+const checked = new WeakSet<Float32Array>();
+
+/** Why a value cannot be tensor data, or null when it can. */
+function problem(v: unknown): string | null {
+  if (typeof v !== 'number') return 'expected numbers';
+  return Number.isFinite(Math.fround(v)) ? null : NON_FINITE;
+}
+
+export const NON_FINITE =
+  'expected finite numbers (float32: magnitude at most 3.4e38, no NaN or Infinity)';
+
+/**
+ * The values as a checked `Float32Array`, or the reason they cannot be one. An array that
+ * passed before is returned as it is, without a look at its values.
+ * @example toTensorData([1, 2.5]) // { ok: true, value: Float32Array [1, 2.5] }
+ */
+export function toTensorData(
+  value: unknown,
+): { ok: true; value: Float32Array } | { ok: false; error: string; index?: number } {
+  if (value instanceof Float32Array) {
+    if (checked.has(value)) return { ok: true, value };
+    for (let i = 0; i < value.length; i++)
+      if (!Number.isFinite(value[i])) return { ok: false, error: NON_FINITE, index: i };
+    checked.add(value);
+    return { ok: true, value };
+  }
+  if (!Array.isArray(value)) return { ok: false, error: 'expected an array of finite numbers' };
+  const out = new Float32Array(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const why = problem(value[i]);
+    if (why) return { ok: false, error: why, index: i };
+    out[i] = value[i] as number;
+  }
+  checked.add(out);
+  return { ok: true, value: out };
+}
+
+/** Whether this array is known to hold only finite values (it passed `toTensorData`). */
+export function isCheckedTensorData(data: Float32Array): boolean {
+  return checked.has(data);
+}
+
+/**
+ * Mark an array the engine made itself (finite by construction, e.g. resolved weights) as
+ * checked, so a document may carry it without a walk. Returns it.
+ */
+export function adoptTensorData(data: Float32Array): Float32Array {
+  checked.add(data);
+  return data;
+}
+
+/**
+ * The shortest decimal that reads back as the same float32, as a JS number: 0.1 stays
+ * `0.1` in a file or a link, not `0.10000000149011612`. Six significant digits always
+ * suffice for a value typed with six or fewer; nine suffice for any float32.
+ */
+export function float32Json(v: number): number {
+  if (Number.isInteger(v)) return v;
+  for (let digits = 6; digits < 9; digits++) {
+    const short = Number(v.toPrecision(digits));
+    if (Math.fround(short) === v) return short;
+  }
+  return Number(v.toPrecision(9));
+}
+
+/** A tensor's values as JSON numbers (see `float32Json`). */
+export function tensorDataJson(data: ArrayLike<number>): number[] {
+  const out = new Array<number>(data.length);
+  for (let i = 0; i < data.length; i++) out[i] = float32Json(data[i]);
+  return out;
+}
+
+/**
+ * A value with every typed array replaced by a plain array of JSON numbers: what a document
+ * looks like in a file or a link. Objects and arrays are copied; other values kept.
+ * @example JSON.stringify(toJsonValue(doc))
+ */
+export function toJsonValue(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (ArrayBuffer.isView(value)) return tensorDataJson(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(toJsonValue);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+  return out;
+}
+
+/** `JSON.stringify` of a document (or any value holding tensors), typed arrays as numbers. */
+export function stringifyDocument(value: unknown): string {
+  return JSON.stringify(toJsonValue(value));
+}
