@@ -132,6 +132,14 @@ export class EngineSession {
     return data && shape?.ok ? { shape: shape.shape, data } : undefined;
   }
 
+  /**
+   * A Conv2D's or Dense's weights as the engine holds them after its last computation: the
+   * resolved kernel and bias, and their SIMD packing if that path ran. Read, never write.
+   */
+  weightsOf(id: string): ReturnType<WeightStore['peek']> {
+    return this.weights.peek(id);
+  }
+
   /** Nodes waiting to be recomputed. */
   get pending(): ReadonlySet<string> {
     return this.dirty;

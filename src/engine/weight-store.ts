@@ -1,6 +1,6 @@
-import type { NodeOf } from '../graph/types.ts';
-import { packWeights, releaseWeights, type PackedWeights } from './wasm/index.ts';
-import { convFans, resolveWeight } from './weights.ts';
+import { isInitializer, type NodeOf, type WeightSpec } from '../graph/types.ts';
+import { packWeights, releaseWeights, setPackedBias, type PackedWeights } from './wasm/index.ts';
+import { convFans, resolveWeight, type Fans } from './weights.ts';
 
 export interface ResolvedWeights {
   kernel: Float32Array;
@@ -9,17 +9,29 @@ export interface ResolvedWeights {
 
 type Weighted = NodeOf<'Conv2D'> | NodeOf<'Dense'>;
 
+/** What a node's weights are made of: equal parts give equal values. */
+interface WeightParts {
+  /** The kernel's shape, `[kh, kw, inC, filters]` or `[inUnits, units]`. */
+  shape: number[];
+  fans: Fans;
+  kernel: WeightSpec;
+  /** Null when the node has no bias (useBias false). */
+  bias: WeightSpec | null;
+}
+
 interface Entry {
-  params: object;
-  inSize: number;
+  parts: WeightParts;
   weights: ResolvedWeights;
   /** The same weights laid out for the SIMD kernels, made on first use. */
   packed?: PackedWeights;
 }
 
 /**
- * Resolved kernels and biases, kept while a node's params object and input size stay the
- * same, so an edit downstream never re-draws or re-copies the weights upstream.
+ * Resolved kernels and biases, kept for as long as what they are made of stays the same:
+ * the kernel and bias tensors (by identity: documents never change an array in place) or
+ * initializers, and the shape that sizes them. An edit of activation, padding or strides
+ * reuses them and their packed form as they are; useBias or a new bias replaces only the
+ * bias, in place; a new kernel, initializer or size resolves and packs again.
  */
 export class WeightStore {
   private cache = new Map<string, Entry>();
@@ -29,15 +41,21 @@ export class WeightStore {
     return this.entry(node, inSize).weights;
   }
 
-  /** The weights packed for the SIMD kernels: once per edit, kept like the resolved ones. */
+  /** The weights packed for the SIMD kernels: once, kept like the resolved ones. */
   packed(node: Weighted, inSize: number): PackedWeights {
     const entry = this.entry(node, inSize);
     if (!entry.packed) {
       const { kernel, bias } = entry.weights;
-      const outSize = node.type === 'Conv2D' ? node.params.filters : node.params.units;
+      const outSize = entry.parts.shape.at(-1)!;
       entry.packed = packWeights(kernel, bias, kernel.length / outSize, outSize);
     }
     return entry.packed;
+  }
+
+  /** What is kept for a node now, without resolving anything: the weights and their packing. */
+  peek(id: string): { weights: ResolvedWeights; packed: PackedWeights | undefined } | undefined {
+    const entry = this.cache.get(id);
+    return entry && { weights: entry.weights, packed: entry.packed };
   }
 
   forget(id: string): void {
@@ -46,14 +64,27 @@ export class WeightStore {
   }
 
   private entry(node: Weighted, inSize: number): Entry {
+    const parts = partsOf(node, inSize);
     const hit = this.cache.get(node.id);
-    if (hit && hit.params === node.params && hit.inSize === inSize) return hit;
+    if (hit && sameKernel(hit.parts, parts)) {
+      if (!sameSpec(hit.parts.bias, parts.bias)) this.replaceBias(hit, parts);
+      return hit;
+    }
     // The old packed weights may sit in kernel memory: free it for the new ones.
     this.release(hit);
-    const weights = node.type === 'Conv2D' ? convWeights(node, inSize) : denseWeights(node, inSize);
-    const entry: Entry = { params: node.params, inSize, weights };
+    const weights = {
+      kernel: resolveWeight(parts.kernel, parts.shape, parts.fans),
+      bias: resolveBias(parts),
+    };
+    const entry: Entry = { parts, weights };
     this.cache.set(node.id, entry);
     return entry;
+  }
+
+  private replaceBias(entry: Entry, parts: WeightParts): void {
+    entry.parts = parts;
+    entry.weights = { kernel: entry.weights.kernel, bias: resolveBias(parts) };
+    if (entry.packed) setPackedBias(entry.packed, entry.weights.bias);
   }
 
   private release(entry: Entry | undefined): void {
@@ -61,24 +92,35 @@ export class WeightStore {
   }
 }
 
-function convWeights(node: NodeOf<'Conv2D'>, inC: number): ResolvedWeights {
-  const {
-    kernelSize: [kh, kw],
-    filters,
-    useBias,
-  } = node.params;
-  const fans = convFans(kh, kw, inC, filters);
-  return {
-    kernel: resolveWeight(node.params.kernel, [kh, kw, inC, filters], fans),
-    bias: useBias ? resolveWeight(node.params.bias, [filters], fans) : null,
-  };
+function partsOf(node: Weighted, inSize: number): WeightParts {
+  const { kernel, bias, useBias } = node.params;
+  if (node.type === 'Conv2D') {
+    const [kh, kw] = node.params.kernelSize;
+    const { filters } = node.params;
+    const fans = convFans(kh, kw, inSize, filters);
+    return { shape: [kh, kw, inSize, filters], fans, kernel, bias: useBias ? bias : null };
+  }
+  const { units } = node.params;
+  const fans = { fanIn: inSize, fanOut: units };
+  return { shape: [inSize, units], fans, kernel, bias: useBias ? bias : null };
 }
 
-function denseWeights(node: NodeOf<'Dense'>, inUnits: number): ResolvedWeights {
-  const { units, useBias } = node.params;
-  const fans = { fanIn: inUnits, fanOut: units };
-  return {
-    kernel: resolveWeight(node.params.kernel, [inUnits, units], fans),
-    bias: useBias ? resolveWeight(node.params.bias, [units], fans) : null,
-  };
+function resolveBias(parts: WeightParts): Float32Array | null {
+  const outSize = parts.shape.at(-1)!;
+  return parts.bias ? resolveWeight(parts.bias, [outSize], parts.fans) : null;
+}
+
+function sameKernel(a: WeightParts, b: WeightParts): boolean {
+  return a.shape.join() === b.shape.join() && sameSpec(a.kernel, b.kernel);
+}
+
+/**
+ * The same values: the same initializer and seed, or the same array (documents never write
+ * one in place). Fans are equal whenever the kernel shapes are, which `sameKernel` checks.
+ */
+function sameSpec(a: WeightSpec | null, b: WeightSpec | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (isInitializer(a) || isInitializer(b))
+    return isInitializer(a) && isInitializer(b) && a.init === b.init && a.seed === b.seed;
+  return a.data === b.data;
 }

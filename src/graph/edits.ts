@@ -129,7 +129,8 @@ function applyOne(
       if (!old) return missing(edit.id);
       const node = withNodeCells(old, edit.param, edit.cells);
       if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
-      if (node.value !== old) touched.add(edit.id);
+      if (node.value === old) return { ok: true, value: doc };
+      touched.add(edit.id);
       return { ok: true, value: replaceNode(doc, node.value) };
     }
     case 'moveNode': {

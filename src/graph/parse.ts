@@ -54,7 +54,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const first = issues[0];
+  const first = issues[0] && closestMatch(issues[0]);
   if (!first) return 'invalid document';
   const where = formatPath(first.path);
   const message = clip(first.message);
@@ -63,6 +63,24 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
       ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
       : '';
   return `${where === '' ? 'document' : where}: ${message}${more}`;
+}
+
+/**
+ * For a value that matches none of a union's forms, the problem within the form it went
+ * furthest into, when one clearly did: a kernel tensor with a NaN is named at its value
+ * (`params.kernel.data[3]`), not as "a tensor or an initializer".
+ */
+function closestMatch(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return issue;
+  const depth = (branch: readonly z.core.$ZodIssue[]) =>
+    Math.max(0, ...branch.map((i) => i.path.length));
+  const depths = issue.errors.map(depth);
+  const best = Math.max(...depths);
+  const index = depths.indexOf(best);
+  const branch = issue.errors[index];
+  if (best < 2 || depths.lastIndexOf(best) !== index || !branch?.[0]) return issue;
+  const inner = branch.find((i) => i.path.length === best) ?? branch[0];
+  return closestMatch({ ...inner, path: [...issue.path, ...inner.path] });
 }
 
 /**

@@ -130,9 +130,15 @@ class HistoryImpl implements History {
   }
 }
 
-/** Typing into one field sends one setParams per keystroke; those merge into one step. */
+/**
+ * Typing into one field sends one edit per keystroke (holding ↑ on a value cell, one per
+ * repeat): a setParams of the same params, or a setCells of the same cells, merge into one step.
+ */
 function mergeKey(edits: readonly GraphEdit[]): string | null {
   const [only] = edits;
-  if (edits.length !== 1 || only?.kind !== 'setParams') return null;
-  return JSON.stringify([only.id, Object.keys(only.params).sort()]);
+  if (edits.length !== 1) return null;
+  if (only?.kind === 'setParams') return JSON.stringify([only.id, Object.keys(only.params).sort()]);
+  if (only?.kind === 'setCells')
+    return JSON.stringify([only.id, only.param, only.cells.map((c) => c.index)]);
+  return null;
 }

@@ -2,20 +2,25 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { encodeGraphLink } from '../../src/graph/link-codec.ts';
 import { parseGraphText } from '../../src/graph/parse.ts';
-import type { GraphDocument } from '../../src/graph/types.ts';
+import { toJsonValue } from '../../src/graph/tensor-data.ts';
+import type { GraphDocument, GraphDocumentInput } from '../../src/graph/types.ts';
 import { expect } from './helpers.ts';
 
-/** A slide preset as a parsed document (`02-conv-same`, …). */
-export function presetDoc(key: string): GraphDocument {
+function parsedPreset(key: string): GraphDocument {
   const text = readFileSync(new URL(`../../presets/${key}.json`, import.meta.url), 'utf8');
   const parsed = parseGraphText(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }
 
+/** A slide preset as JSON with every default filled in, as Export writes it (`02-conv-same`, …). */
+export function presetDoc(key: string): GraphDocumentInput {
+  return toJsonValue(parsedPreset(key)) as GraphDocumentInput;
+}
+
 /** The compressed share-link fragment of a preset, as "Copy link" makes it. */
 export function presetLink(key: string): string {
-  return encodeGraphLink(presetDoc(key));
+  return encodeGraphLink(parsedPreset(key));
 }
 
 /** A header button by its accessible name ("Undo", "Copy link", …). */

@@ -62,6 +62,17 @@ export function maxPoolSimd(x: Float32Array, g: WindowInfo, into?: Float32Array)
   return maxPoolWasm(runtime(), x, g, into);
 }
 
+/**
+ * Put another bias into packed weights (zeros for none), in place: the kernel panels, and
+ * their copy in kernel memory, stay as they are.
+ */
+export function setPackedBias(w: PackedWeights, bias: Float32Array | null): void {
+  w.data.fill(0, w.biasAt);
+  if (bias) w.data.set(bias, w.biasAt);
+  const rt = loadedRuntime();
+  rt?.weights.refresh(w, w.biasAt, () => rt.f32);
+}
+
 /** Let the kernels reuse the memory these weights occupy (an edit replaced them). */
 export function releaseWeights(w: PackedWeights): void {
   loadedRuntime()?.weights.release(w);

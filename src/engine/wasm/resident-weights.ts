@@ -50,6 +50,15 @@ export class ResidentWeights {
     return this.base + block.offset;
   }
 
+  /**
+   * The floats from `from` on changed in `weights.data` (a packed bias): write them over the
+   * resident copy, if there is one, instead of uploading the whole kernel again.
+   */
+  refresh(weights: Uploadable, from: number, memory: () => Float32Array): void {
+    const block = this.where.get(weights);
+    if (block) memory().set(weights.data.subarray(from), ((this.base + block.offset) >> 2) + from);
+  }
+
   /** Forget these weights: their bytes are free for others. */
   release(weights: Uploadable): void {
     const block = this.where.get(weights);

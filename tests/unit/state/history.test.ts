@@ -138,6 +138,26 @@ describe('history', () => {
     expect(store.getState().doc).toBe(before);
   });
 
+  it('holding ↑ on one input cell (setCells of that cell) is one step; another cell is another', () => {
+    let now = 0;
+    const store = createEditorStore(pipelineDoc());
+    const history = createHistory(store, { mergeMs: 1000, now: () => now });
+    const input = () => store.getState().doc.nodes.find((n) => n.type === 'Input')!;
+    const cell = (index: number, value: number): GraphEdit[] => [
+      { kind: 'setCells', id: input().id, param: 'tensor', cells: [{ index, value }] },
+    ];
+    const before = store.getState().doc;
+    for (let v = 1; v <= 5; v++, now += 100) expect(store.dispatch(cell(0, v)).ok).toBe(true);
+    const cells = () =>
+      Array.from((input().params as { tensor: { data: Float32Array } }).tensor.data.subarray(0, 2));
+    const [, second] = cells();
+    store.dispatch(cell(1, 9));
+    history.undo();
+    expect(cells()).toEqual([5, second]);
+    history.undo();
+    expect(store.getState().doc).toBe(before);
+  });
+
   it('a batch dispatched as a separate step never merges (two quick drawing-pad strokes)', () => {
     const { store, history, before, rate, at } = dropoutRateHistory();
     store.dispatch(rate(0.1), { separateStep: true });
