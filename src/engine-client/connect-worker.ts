@@ -1,5 +1,5 @@
 import { wrap } from 'comlink';
-import type { EngineApi } from '../engine/api.ts';
+import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { EngineConnection } from './engine-client.ts';
 
 /** A worker started before the app rendered, and the failure it had meanwhile, if any. */
@@ -44,5 +44,5 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
     const failure = taken.failure;
     queueMicrotask(() => onCrash(failure));
   }
-  return { remote: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+  return { remote: wrap<EngineWorkerApi>(worker), terminate: () => worker.terminate() };
 }
