@@ -1,5 +1,5 @@
-import { wrap } from 'comlink';
-import type { EngineApi } from '../engine/api.ts';
+import { wrap, type Remote } from 'comlink';
+import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { EngineConnection } from './engine-client.ts';
 
 /** A worker started before the app rendered, and the failure it had meanwhile, if any. */
@@ -44,5 +44,46 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
     const failure = taken.failure;
     queueMicrotask(() => onCrash(failure));
   }
-  return { remote: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+  const remote = wrap<EngineWorkerApi>(worker);
+  const lifeline = new AbortController();
+  const reportsDeath = watchLifeline(remote, lifeline.signal, () =>
+    onCrash('the engine worker stopped'),
+  );
+  return {
+    remote,
+    reportsDeath,
+    terminate: () => {
+      lifeline.abort();
+      worker.terminate();
+    },
+  };
+}
+
+/**
+ * The worker holds a Web Lock for as long as it lives, and the page queues for the same lock:
+ * it is granted once the worker's context is gone, however it went, though no error event
+ * fires (in Chromium, within milliseconds of `self.close()`). Returns whether that is in
+ * place: Web Locks need a secure context (https, localhost); elsewhere the pings remain.
+ */
+function watchLifeline(
+  remote: Remote<EngineWorkerApi>,
+  signal: AbortSignal,
+  onDeath: () => void,
+): () => boolean {
+  // Undefined outside a secure context, as is crypto.randomUUID.
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return () => false;
+  // Unique across tabs and engines: locks are shared by the whole origin.
+  const name = `convflow-engine-${crypto.randomUUID()}`;
+  let inPlace = false;
+  remote.holdLifeline(name).then(
+    (held) => {
+      if (!held || signal.aborted) return;
+      inPlace = true;
+      // Aborted (rejects) when the page terminates the worker itself.
+      locks.request(name, { signal }, () => onDeath()).catch(() => undefined);
+    },
+    () => undefined,
+  );
+  return () => inPlace;
 }

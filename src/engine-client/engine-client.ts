@@ -3,17 +3,22 @@ import type { ApplyResult, WireReport } from '../engine/api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
 import type { EditorStore } from '../state/editor-store.ts';
 import type { EditsEvent } from '../state/types.ts';
+import { everyInterval, PING_INTERVAL_MS, Watchdog, type Every } from './watchdog.ts';
 
 /** The engine's API as seen across the boundary: every call is asynchronous. */
 export interface EngineRemote {
   load(doc: unknown): Promise<ApplyResult>;
   apply(edits: GraphEdit[]): Promise<ApplyResult>;
   evaluate(): Promise<WireReport | null>;
+  /** Answers at once, or between two nodes of an evaluation. */
+  ping(): Promise<unknown>;
 }
 
 export interface EngineConnection {
   remote: EngineRemote;
   terminate(): void;
+  /** True once the connection calls `onCrash` by itself when the engine dies, even mid-node. */
+  reportsDeath?(): boolean;
 }
 
 /** Starts an engine; `onCrash` is called if it dies on its own. */
@@ -30,16 +35,27 @@ export interface EngineClient {
 export const RESTART_NOTICE: Message = { key: 'notice.restarted' };
 /** After the user's own "Restart engine". */
 export const MANUAL_RESTART_NOTICE: Message = { key: 'notice.restartedByYou' };
+/** After the watchdog gave up waiting for an answer. */
+export const SILENT_RESTART_NOTICE: Message = { key: 'notice.stoppedAnswering' };
 /** Crashes in a row, without a report between them, before giving up on restarting. */
 const MAX_CRASHES = 3;
+
+export interface EngineClientOptions {
+  /** The timer the watchdog's pings run on; `setInterval` by default. */
+  every?: Every;
+}
 
 /**
  * Keeps an engine in step with the store. Edits are applied as they come (cheap); at most
  * one evaluation is in flight, and edits arriving meanwhile ask for one more after it, so
  * fast typing never builds a backlog. A report older than one already shown is dropped.
  */
-export function createEngineClient(store: EditorStore, connect: ConnectEngine): EngineClient {
-  return new ClientImpl(store, connect);
+export function createEngineClient(
+  store: EditorStore,
+  connect: ConnectEngine,
+  options: EngineClientOptions = {},
+): EngineClient {
+  return new ClientImpl(store, connect, options.every ?? everyInterval);
 }
 
 class ClientImpl implements EngineClient {
@@ -52,10 +68,13 @@ class ClientImpl implements EngineClient {
   private wanted = false;
   private crashes = 0;
   private unsubscribe: (() => void) | null = null;
+  private watchdog: Watchdog | null = null;
+  private stopPinging: (() => void) | null = null;
 
   constructor(
     private readonly store: EditorStore,
     private readonly connect: ConnectEngine,
+    private readonly every: Every,
   ) {}
 
   start(): void {
@@ -85,10 +104,10 @@ class ClientImpl implements EngineClient {
     return gen === this.generation && this.connection !== null;
   }
 
-  private failed(gen: number, reason: unknown): void {
+  private failed(gen: number, reason: unknown, notice = RESTART_NOTICE): void {
     if (!this.current(gen)) return;
     if (++this.crashes <= MAX_CRASHES) {
-      this.replace(RESTART_NOTICE);
+      this.replace(notice);
       return;
     }
     this.stop();
@@ -99,8 +118,14 @@ class ClientImpl implements EngineClient {
     });
   }
 
+  /** The engine of this generation answered something: it is alive. */
+  private heard(gen: number): void {
+    if (this.current(gen)) this.watchdog?.heard();
+  }
+
   private acknowledge(gen: number, revision: number, result: ApplyResult): void {
     if (!this.current(gen)) return;
+    this.heard(gen);
     if (result.ok) this.revisionOf.set(result.epoch, revision);
     // The store validated these edits already, so the engine disagreeing means it is out of step.
     else this.failed(gen, result.error);
@@ -132,6 +157,8 @@ class ClientImpl implements EngineClient {
       this.wanted = true;
       return;
     }
+    // Answered before the evaluation starts, if the engine lives: see Watchdog.
+    this.watchdog?.ping();
     this.evaluating = true;
     this.wanted = false;
     const gen = this.generation;
@@ -143,6 +170,7 @@ class ClientImpl implements EngineClient {
 
   private delivered(gen: number, report: WireReport | null): void {
     if (!this.current(gen)) return;
+    this.heard(gen);
     this.evaluating = false;
     if (report) {
       this.crashes = 0;
@@ -161,6 +189,7 @@ class ClientImpl implements EngineClient {
     this.evaluating = false;
     this.wanted = false;
     this.connection = this.connect((reason) => this.failed(gen, reason));
+    this.watch(gen, this.connection);
     const { doc, revision } = this.store.getState();
     this.store.markAllBusy();
     this.connection.remote.load(doc).then(
@@ -170,7 +199,28 @@ class ClientImpl implements EngineClient {
     this.requestEvaluation();
   }
 
+  /** Ping this generation's engine until it stops; silence restarts it like a crash. */
+  private watch(gen: number, connection: EngineConnection): void {
+    const engine = {
+      ping: () =>
+        connection.remote.ping().then(
+          () => this.heard(gen),
+          (error: unknown) => this.failed(gen, error),
+        ),
+      busy: () => this.evaluating,
+      reportsDeath: () => connection.reportsDeath?.() ?? false,
+    };
+    const watchdog = new Watchdog(engine, (reason) =>
+      this.failed(gen, reason, SILENT_RESTART_NOTICE),
+    );
+    this.watchdog = watchdog;
+    this.stopPinging = this.every(PING_INTERVAL_MS, () => watchdog.tick());
+  }
+
   private stop(): void {
+    this.stopPinging?.();
+    this.stopPinging = null;
+    this.watchdog = null;
     this.connection?.terminate();
     this.connection = null;
     this.generation++;

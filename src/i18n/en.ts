@@ -51,6 +51,8 @@ export const en = {
   'engine.longRun': '{text} {s} s; an edit or Undo takes over after the current node',
   'notice.restarted': 'The engine stopped and was restarted; your graph was recomputed.',
   'notice.restartedByYou': 'The engine was restarted; your graph was recomputed.',
+  'notice.stoppedAnswering':
+    'The engine stopped answering and was restarted; your graph was recomputed.',
   'notice.keepsFailing':
     'The engine keeps failing ({reason}). Press "Restart engine" to try again.',
   'node.param': '1 param',

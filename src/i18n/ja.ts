@@ -48,6 +48,7 @@ export const ja: Record<MessageKey, string> = {
   'engine.longRun': '{text} {s}秒。編集や「元に戻す」は計算中のノードの次から反映されます',
   'notice.restarted': 'エンジンが停止したため再起動し、グラフを再計算しました。',
   'notice.restartedByYou': 'エンジンを再起動し、グラフを再計算しました。',
+  'notice.stoppedAnswering': 'エンジンが応答しなくなったため再起動し、グラフを再計算しました。',
   'notice.keepsFailing':
     'エンジンの失敗が続いています({reason})。「エンジンを再起動」を押してください。',
   'node.param': 'パラメータ数 1',

@@ -3,9 +3,11 @@ import { createEngineApi } from '../../../src/engine/api.ts';
 import {
   createEngineClient,
   RESTART_NOTICE,
+  SILENT_RESTART_NOTICE,
   type EngineConnection,
   type EngineRemote,
 } from '../../../src/engine-client/engine-client.ts';
+import { BUSY_LIMIT, type Every } from '../../../src/engine-client/watchdog.ts';
 import { createEditorStore } from '../../../src/state/editor-store.ts';
 import { convValidDoc } from '../state/fixtures.ts';
 
@@ -15,52 +17,107 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await tick();
 }
 
-/** An in-process engine with the worker's asynchrony, counting what it is asked. */
+const never = <T>() => new Promise<T>(() => {});
+
+/**
+ * An in-process engine with the worker's asynchrony, counting what it is asked. `close()`
+ * makes the latest one silent for good, like a worker after `self.close()`; `longNode()`
+ * makes the next evaluation stop inside a node, answering nothing sent after it (a worker
+ * handles messages in order) until the returned function ends the node.
+ */
 function fakeEngine() {
-  const stats = { engines: 0, evaluations: 0, inFlight: 0, maxInFlight: 0, applies: 0 };
+  const stats = { engines: 0, evaluations: 0, inFlight: 0, maxInFlight: 0, applies: 0, pings: 0 };
   const crashes: ((reason: string) => void)[] = [];
+  const closers: (() => void)[] = [];
   let breakNext = false;
+  let longNext = false;
+  let node: Promise<void> = Promise.resolve();
+  let endNode = () => {};
+  let silentNext = false;
+  let reportsDeath = false;
   function connect(onCrash: (reason: string) => void): EngineConnection {
     stats.engines++;
     crashes.push(onCrash);
+    let closed = silentNext;
+    closers.push(() => (closed = true));
+    const answer = async <T>(work: () => T | Promise<T>): Promise<T> => {
+      if (closed) return never();
+      await node;
+      return closed ? never() : work();
+    };
     const api = createEngineApi(tick);
     const remote: EngineRemote = {
-      load: async (doc) => api.load(doc),
-      apply: async (edits) => {
-        stats.applies++;
-        return api.apply(edits);
-      },
-      evaluate: async () => {
-        if (breakNext) {
-          breakNext = false;
-          throw new Error('out of memory');
-        }
-        stats.evaluations++;
-        stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
-        try {
-          return await api.evaluate();
-        } finally {
-          stats.inFlight--;
-        }
-      },
+      load: (doc) => answer(() => api.load(doc)),
+      apply: (edits) =>
+        answer(() => {
+          stats.applies++;
+          return api.apply(edits);
+        }),
+      evaluate: () =>
+        answer(async () => {
+          if (breakNext) {
+            breakNext = false;
+            throw new Error('out of memory');
+          }
+          stats.evaluations++;
+          stats.maxInFlight = Math.max(stats.maxInFlight, ++stats.inFlight);
+          if (longNext) {
+            longNext = false;
+            node = new Promise<void>((resolve) => (endNode = resolve));
+            await node;
+          }
+          try {
+            return await api.evaluate();
+          } finally {
+            stats.inFlight--;
+          }
+        }),
+      ping: () => answer(() => stats.pings++),
     };
-    return { remote, terminate: () => undefined };
+    return { remote, terminate: () => undefined, reportsDeath: () => reportsDeath };
   }
   return {
     stats,
     connect,
     crash: (reason: string) => crashes.at(-1)?.(reason),
     failNextEvaluation: () => (breakNext = true),
+    close: () => closers.at(-1)?.(),
+    longNode: () => {
+      longNext = true;
+      return () => endNode();
+    },
+    /** The next engine answers nothing, like a worker whose script is still downloading. */
+    startSilent: () => (silentNext = true),
+    /** As a worker holding a Web Lock while it lives: its death would be reported. */
+    withLifeline: () => (reportsDeath = true),
   };
+}
+
+/** The watchdog's timer, advanced by hand: one tick is PING_INTERVAL_MS (500 ms). */
+function manualTimer() {
+  const running = new Set<() => void>();
+  const every: Every = (_ms, tick) => {
+    running.add(tick);
+    return () => running.delete(tick);
+  };
+  async function advance(ticks: number): Promise<void> {
+    for (let i = 0; i < ticks; i++) {
+      for (const t of [...running]) t();
+      await tick();
+    }
+    await settle();
+  }
+  return { every, advance, running: () => running.size };
 }
 
 function setup(beforeStart: (engine: ReturnType<typeof fakeEngine>) => void = () => {}) {
   const store = createEditorStore(convValidDoc());
   const engine = fakeEngine();
-  const client = createEngineClient(store, engine.connect);
+  const timer = manualTimer();
+  const client = createEngineClient(store, engine.connect, { every: timer.every });
   beforeStart(engine);
   client.start();
-  return { store, engine, client };
+  return { store, engine, client, timer };
 }
 
 const output = (store: ReturnType<typeof setup>['store'], id: string) => [
@@ -186,5 +243,107 @@ describe('engine client', () => {
     store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
     await settle();
     expect(engine.stats.applies).toBe(0);
+  });
+});
+
+describe('engine client watchdog', () => {
+  it('an engine closed, then edited, is restarted within 3 ticks (1.5 s) with the edited graph', async () => {
+    const { store, engine, timer } = setup();
+    await settle();
+    await timer.advance(2); // pinged and answered
+    const pings = engine.stats.pings;
+    expect(pings).toBeGreaterThan(0);
+    engine.close();
+    // An edit the dead engine never sees. Its evaluation is in flight, but the ping sent just
+    // before it is one that a live engine answers before starting to evaluate.
+    store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    await timer.advance(2);
+    expect(engine.stats.engines).toBe(1);
+    await timer.advance(1);
+    expect(engine.stats.engines).toBe(2);
+    expect(store.getState().notices.map((n) => n.message)).toEqual([SILENT_RESTART_NOTICE]);
+    expect(store.getState().results.get('conv')?.output?.shape).toEqual([5, 5, 1]);
+    expect(store.getState().status).toMatchObject({ recomputed: 2, nodeCount: 2 });
+    expect(store.getState().busy.size).toBe(0);
+    expect(store.getState().engine).toBe('ready');
+    // Only the new engine is pinged now, and it answers.
+    expect(timer.running()).toBe(1);
+    await timer.advance(10);
+    expect(engine.stats.engines).toBe(2);
+    expect(engine.stats.pings).toBeGreaterThan(pings);
+  });
+
+  it('an engine inside a long node (5 s, no answers) is not restarted and delivers', async () => {
+    const { store, engine, timer } = setup();
+    await settle();
+    const endNode = engine.longNode();
+    store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    await timer.advance(10);
+    expect(engine.stats.engines).toBe(1);
+    expect(store.getState().busy.has('conv')).toBe(true);
+    endNode();
+    await timer.advance(4);
+    expect(engine.stats.engines).toBe(1);
+    expect(store.getState().notices).toEqual([]);
+    expect(store.getState().status).toMatchObject({ recomputed: 1, nodeCount: 2 });
+    expect(store.getState().results.get('conv')?.output?.shape).toEqual([5, 5, 1]);
+  });
+
+  it('without a lifeline, an evaluation silent for 30 s is given up and restarted', async () => {
+    const { store, engine, timer } = setup();
+    await settle();
+    engine.longNode(); // never ends: indistinguishable, by messages, from a dead engine
+    store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    await settle();
+    await timer.advance(BUSY_LIMIT);
+    expect(engine.stats.engines).toBe(1);
+    await timer.advance(1);
+    expect(engine.stats.engines).toBe(2);
+    expect(store.getState().notices.map((n) => n.message)).toEqual([SILENT_RESTART_NOTICE]);
+  });
+
+  it('with a lifeline, a long node is never killed for its silence (2 min)', async () => {
+    const { store, engine, timer } = setup((e) => e.withLifeline());
+    await settle();
+    engine.longNode();
+    store.dispatch([{ kind: 'setParams', id: 'conv', params: { padding: 'same' } }]);
+    await timer.advance(4 * BUSY_LIMIT);
+    expect(engine.stats.engines).toBe(1);
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('an engine closed while idle is restarted within 4 ticks (2 s)', async () => {
+    const { store, engine, timer } = setup();
+    await settle();
+    await timer.advance(1);
+    engine.close();
+    await timer.advance(3);
+    expect(engine.stats.engines).toBe(1);
+    await timer.advance(1);
+    expect(engine.stats.engines).toBe(2);
+    expect(store.getState().status).toMatchObject({ recomputed: 2, nodeCount: 2 });
+  });
+
+  it('a long first evaluation, or a slow download (5 s), is not taken for death', async () => {
+    const first = setup((e) => e.longNode());
+    await first.timer.advance(10);
+    expect(first.engine.stats.engines).toBe(1);
+    expect(first.store.getState().engine).toBe('ready');
+    const download = setup((e) => e.startSilent());
+    await download.timer.advance(10);
+    expect(download.engine.stats.engines).toBe(1);
+    expect(download.store.getState().engine).toBe('starting');
+  });
+
+  it('pings stop after dispose', async () => {
+    const { engine, client, timer } = setup();
+    await timer.advance(2);
+    client.dispose();
+    expect(timer.running()).toBe(0);
+    const pings = engine.stats.pings;
+    engine.close();
+    await timer.advance(10);
+    expect(engine.stats.pings).toBe(pings);
+    expect(engine.stats.engines).toBe(1);
   });
 });
