@@ -13,8 +13,8 @@ export interface EngineWorkerApi extends EngineApi {
 const api = createEngineApi();
 
 const exposed: EngineWorkerApi = {
-  load: (doc) => api.load(doc),
-  apply: (edits) => api.apply(edits),
+  load: (doc, revision) => api.load(doc, revision),
+  apply: (edits, revision) => api.apply(edits, revision),
   evaluate: async () => {
     const report = await api.evaluate();
     return report ? transfer(report, transferablesOf(report)) : null;

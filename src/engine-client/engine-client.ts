@@ -1,18 +1,24 @@
 import type { Message } from '../i18n/translate.ts';
+import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { ApplyResult, WireReport } from '../engine/api.ts';
-import type { GraphEdit } from '../graph/edits.ts';
 import type { EditorStore } from '../state/editor-store.ts';
 import type { EditsEvent } from '../state/types.ts';
 import { everyInterval, PING_INTERVAL_MS, Watchdog, type Every } from './watchdog.ts';
 
-/** The engine's API as seen across the boundary: every call is asynchronous. */
-export interface EngineRemote {
-  load(doc: unknown): Promise<ApplyResult>;
-  apply(edits: GraphEdit[]): Promise<ApplyResult>;
-  evaluate(): Promise<WireReport | null>;
-  /** Answers at once, or between two nodes of an evaluation. */
-  ping(): Promise<unknown>;
-}
+/** Every method of `T`, answered asynchronously, as across a worker boundary. */
+type Asynchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
+
+/**
+ * The engine's API as the page calls it, derived from the worker's own type (comlink's
+ * `Remote` would split a union answer into a union of promises).
+ */
+export type EngineRemote = Asynchronous<
+  Pick<EngineWorkerApi, 'load' | 'apply' | 'evaluate' | 'ping'>
+>;
 
 export interface EngineConnection {
   remote: EngineRemote;
@@ -62,8 +68,6 @@ class ClientImpl implements EngineClient {
   private connection: EngineConnection | null = null;
   /** Bumped on every (re)start: answers from an older engine are ignored. */
   private generation = 0;
-  /** Engine epoch → the store revision it reflects, for this generation. */
-  private revisionOf = new Map<number, number>();
   private evaluating = false;
   private wanted = false;
   private crashes = 0;
@@ -123,20 +127,19 @@ class ClientImpl implements EngineClient {
     if (this.current(gen)) this.watchdog?.heard();
   }
 
-  private acknowledge(gen: number, revision: number, result: ApplyResult): void {
+  private acknowledge(gen: number, result: ApplyResult): void {
     if (!this.current(gen)) return;
     this.heard(gen);
-    if (result.ok) this.revisionOf.set(result.epoch, revision);
     // The store validated these edits already, so the engine disagreeing means it is out of step.
-    else this.failed(gen, result.error);
+    if (!result.ok) this.failed(gen, result.error);
   }
 
   /**
    * The engine has the graph: it is up ("engine ready"), and the status bar says what it
    * is computing, rather than "starting" through a long first evaluation.
    */
-  private loaded(gen: number, revision: number, result: ApplyResult): void {
-    this.acknowledge(gen, revision, result);
+  private loaded(gen: number, result: ApplyResult): void {
+    this.acknowledge(gen, result);
     if (result.ok && this.current(gen) && this.store.getState().engine !== 'ready')
       this.store.setEngine('ready');
   }
@@ -144,8 +147,8 @@ class ClientImpl implements EngineClient {
   private send(event: EditsEvent): void {
     if (!this.connection) return;
     const gen = this.generation;
-    this.connection.remote.apply([...event.edits]).then(
-      (result) => this.acknowledge(gen, event.revision, result),
+    this.connection.remote.apply([...event.edits], event.revision).then(
+      (result) => this.acknowledge(gen, result),
       (error: unknown) => this.failed(gen, error),
     );
     if (event.needsEvaluation) this.requestEvaluation();
@@ -174,10 +177,7 @@ class ClientImpl implements EngineClient {
     this.evaluating = false;
     if (report) {
       this.crashes = 0;
-      const revision = this.revisionOf.get(report.epoch);
-      for (const epoch of this.revisionOf.keys())
-        if (epoch < report.epoch) this.revisionOf.delete(epoch);
-      if (revision !== undefined) this.store.receiveReport(revision, report);
+      this.store.receiveReport(report.revision, report);
     }
     // Null means newer edits superseded this run: their work is still to be delivered.
     if (this.wanted || report === null) this.requestEvaluation();
@@ -185,15 +185,14 @@ class ClientImpl implements EngineClient {
 
   private boot(): void {
     const gen = ++this.generation;
-    this.revisionOf = new Map();
     this.evaluating = false;
     this.wanted = false;
     this.connection = this.connect((reason) => this.failed(gen, reason));
     this.watch(gen, this.connection);
     const { doc, revision } = this.store.getState();
     this.store.markAllBusy();
-    this.connection.remote.load(doc).then(
-      (result) => this.loaded(gen, revision, result),
+    this.connection.remote.load(doc, revision).then(
+      (result) => this.loaded(gen, result),
       (error: unknown) => this.failed(gen, error),
     );
     this.requestEvaluation();

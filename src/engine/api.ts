@@ -21,6 +21,8 @@ export interface WireOutput {
 /** An EvaluationReport in structured-clone form: arrays instead of maps. */
 export interface WireReport {
   epoch: number;
+  /** The revision given with the last `load` or `apply` this report reflects. */
+  revision: number;
   /** Nodes computed for this report, in topological order. */
   recomputed: string[];
   outputs: WireOutput[];
@@ -34,10 +36,13 @@ export interface WireReport {
 
 /** The engine as the UI sees it, behind the worker boundary. */
 export interface EngineApi {
-  /** Replace the graph (validated here too: the worker trusts no one). */
-  load(doc: unknown): ApplyResult;
-  /** Apply edits atomically; on error nothing changes. */
-  apply(edits: GraphEdit[]): ApplyResult;
+  /**
+   * Replace the graph (validated here too: the worker trusts no one). `revision` is the
+   * caller's count for this document; reports echo it.
+   */
+  load(doc: unknown, revision?: number): ApplyResult;
+  /** Apply edits atomically; on error nothing changes. Reports echo `revision`. */
+  apply(edits: GraphEdit[], revision?: number): ApplyResult;
   /**
    * Recompute what the edits so far made dirty. Resolves to null when a newer edit arrived
    * meanwhile: the caller asks again, and the next report delivers the work done so far.
@@ -57,12 +62,12 @@ export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): 
   const session = new EngineSession();
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    load(doc) {
+    load(doc, revision) {
       const parsed = parseGraph(doc);
-      return parsed.ok ? { ok: true, epoch: session.load(parsed.value) } : parsed;
+      return parsed.ok ? { ok: true, epoch: session.load(parsed.value, revision) } : parsed;
     },
-    apply(edits) {
-      const result = session.apply(edits);
+    apply(edits, revision) {
+      const result = session.apply(edits, revision);
       return result.ok ? { ok: true, epoch: result.value } : result;
     },
     evaluate() {
@@ -78,6 +83,7 @@ export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): 
 export function toWireReport(report: EvaluationReport): WireReport {
   return {
     epoch: report.epoch,
+    revision: report.revision,
     recomputed: [...report.recomputed],
     outputs: [...report.outputs].map(([id, t]) => ({
       id,

@@ -12,6 +12,8 @@ import { WeightStore } from './weight-store.ts';
 export interface EvaluationReport {
   /** The edit count this report reflects; a report never arrives after one with a larger epoch. */
   epoch: number;
+  /** The caller's revision of the document this report reflects (see `apply`). */
+  revision: number;
   /** Nodes computed for this report, in topological order (including those that errored). */
   recomputed: string[];
   /** Outputs of the recomputed nodes that succeeded. */
@@ -58,6 +60,7 @@ export class EngineSession {
   private runtimeErrors = new Map<string, string>();
   private weights = new WeightStore();
   private epoch = 0;
+  private revision = 0;
   private computing = false;
 
   get document(): GraphDocument {
@@ -68,21 +71,29 @@ export class EngineSession {
     return this.epoch;
   }
 
-  /** Apply edits atomically; on error nothing changes. Returns the new epoch. */
-  apply(edits: readonly GraphEdit[]): ParseResult<number> {
+  /**
+   * Apply edits atomically; on error nothing changes. Returns the new epoch. `revision` is
+   * the caller's own count for the document these edits make (a store's revision): reports
+   * echo it, so the caller knows what they answer (Observable's version). It defaults to
+   * the epoch.
+   */
+  apply(edits: readonly GraphEdit[], revision?: number): ParseResult<number> {
     const result = applyEdits(this.doc, edits);
     if (!result.ok) return result;
     for (const id of result.value.removed) this.forget(id);
     this.install(result.value.doc, result.value.touched);
     if (edits.length > 0) this.epoch++;
+    this.revision = revision ?? this.epoch;
     return { ok: true, value: this.epoch };
   }
 
   /** Replace the graph with an already-validated document; every node becomes dirty. */
-  load(doc: GraphDocument): number {
+  load(doc: GraphDocument, revision?: number): number {
     for (const n of this.doc.nodes) this.forget(n.id);
     this.install(doc, new Set(doc.nodes.map((n) => n.id)));
-    return ++this.epoch;
+    this.revision = revision ?? ++this.epoch;
+    if (revision !== undefined) ++this.epoch;
+    return this.epoch;
   }
 
   private install(doc: GraphDocument, touched: Set<string>): void {
@@ -199,6 +210,7 @@ export class EngineSession {
     const elapsedMs = [...timings.values()].reduce((a, b) => a + b, 0);
     return {
       epoch: this.epoch,
+      revision: this.revision,
       recomputed,
       outputs,
       timings,

@@ -86,7 +86,7 @@ class StoreImpl implements EditorStore {
       if (!options.quiet) this.pushNotice('error', result.error);
       return result;
     }
-    return this.commit(result.state, edits, options.separateStep === true);
+    return this.commit(result.state, edits, result.computes, options.separateStep === true);
   };
 
   restore = (doc: GraphDocument): DispatchResult => {
@@ -98,7 +98,7 @@ class StoreImpl implements EditorStore {
       return result;
     }
     // The edits give an equal graph, perhaps ordered differently: keep `doc` itself.
-    return this.commit({ ...result.state, doc }, edits);
+    return this.commit({ ...result.state, doc }, edits, result.computes);
   };
 
   onEdits = (listener: (event: EditsEvent) => void): (() => void) => {
@@ -138,12 +138,11 @@ class StoreImpl implements EditorStore {
   private commit(
     next: EditorState,
     edits: readonly GraphEdit[],
+    needsEvaluation: boolean,
     separateStep = false,
   ): DispatchResult {
     this.set(next);
     const revision = this.state.revision;
-    // Positions and exercises change nothing the engine computes.
-    const needsEvaluation = edits.some((e) => e.kind !== 'moveNode' && e.kind !== 'setExercise');
     const event: EditsEvent = { edits, revision, needsEvaluation };
     if (separateStep) event.separateStep = true;
     for (const listener of [...this.editListeners]) listener(event);

@@ -23,7 +23,12 @@ export function initialState(doc: GraphDocument): EditorState {
   };
 }
 
-export type EditResult = { ok: true; state: EditorState } | { ok: false; error: string };
+/**
+ * `computes`: whether the edits change anything the engine computes (the outcome's touched
+ * or removed nodes), so an evaluation is due; moving nodes or setting an exercise does not.
+ */
+export type EditResult =
+  { ok: true; state: EditorState; computes: boolean } | { ok: false; error: string };
 
 /**
  * Validate and apply edits. The touched nodes and everything downstream become busy until
@@ -33,19 +38,22 @@ export function editState(state: EditorState, edits: readonly GraphEdit[]): Edit
   const result = applyEdits(state.doc, edits);
   if (!result.ok) return result;
   const { doc, touched, removed } = result.value;
+  const computes = touched.size > 0 || removed.size > 0;
   const revision = state.revision + 1;
   const busy = new Map(state.busy);
   for (const id of removed) busy.delete(id);
   for (const id of descendantsOf(touched, doc.edges)) busy.set(id, revision);
   return {
     ok: true,
+    computes,
     state: {
       ...state,
       doc,
       revision,
       loads: state.loads + (edits.some((e) => e.kind === 'load') ? 1 : 0),
-      // Positions do not change shapes; keeping the map keeps every node's label unchanged.
-      shapes: edits.every((e) => e.kind === 'moveNode') ? state.shapes : inferShapes(doc),
+      // Shapes follow from what the engine computes: a move or an exercise keeps the map, and
+      // with it every node's label unchanged.
+      shapes: computes ? inferShapes(doc) : state.shapes,
       busy,
       results: removed.size > 0 ? withoutIds(state.results, removed) : state.results,
       engineErrors: removed.size > 0 ? withoutIds(state.engineErrors, removed) : state.engineErrors,

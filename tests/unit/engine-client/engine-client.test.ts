@@ -47,11 +47,11 @@ function fakeEngine() {
     };
     const api = createEngineApi(tick);
     const remote: EngineRemote = {
-      load: (doc) => answer(() => api.load(doc)),
-      apply: (edits) =>
+      load: (doc, revision) => answer(() => api.load(doc, revision)),
+      apply: (edits, revision) =>
         answer(() => {
           stats.applies++;
-          return api.apply(edits);
+          return api.apply(edits, revision);
         }),
       evaluate: () =>
         answer(async () => {
@@ -72,7 +72,7 @@ function fakeEngine() {
             stats.inFlight--;
           }
         }),
-      ping: () => answer(() => stats.pings++),
+      ping: () => answer(() => (stats.pings++, true as const)),
     };
     return { remote, terminate: () => undefined, reportsDeath: () => reportsDeath };
   }

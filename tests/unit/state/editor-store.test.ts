@@ -163,6 +163,7 @@ describe('notices and subscriptions', () => {
 function emptyReport() {
   return {
     epoch: 1,
+    revision: 1,
     recomputed: [],
     outputs: [],
     timings: [],
