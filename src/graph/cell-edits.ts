@@ -1,4 +1,4 @@
-import type { CellChange, TensorParam } from './edits.ts';
+import type { CellChange, GraphEdit, TensorParam } from './edits.ts';
 import type { ParseResult } from './parse.ts';
 import { adoptTensorData, NON_FINITE } from './tensor-data.ts';
 import type { GraphNode, TensorValue } from './types.ts';
@@ -46,4 +46,30 @@ export function explicitTensor(node: GraphNode, param: TensorParam): TensorValue
   const value = (node.params as Record<string, unknown>)[param];
   if (typeof value !== 'object' || value === null || !('data' in value)) return null;
   return value as TensorValue;
+}
+
+/** Above this share of changed cells, the whole array travels instead of a list of cells. */
+const WHOLE_ARRAY_SHARE = 0.25;
+
+/**
+ * The smallest edit that gives a node's explicit tensor the values `next` (same length): the
+ * changed cells as `setCells` (a stroke of the drawing pad touches a few hundred of a
+ * 224×224×3 picture's 150,528), or, when most cells change, the new array in a `setParams`.
+ * Null when nothing changes.
+ * @example tensorEdit('x', 'tensor', tensor, strokeResult)
+ */
+export function tensorEdit(
+  id: string,
+  param: TensorParam,
+  tensor: TensorValue,
+  next: Float32Array,
+): GraphEdit | null {
+  const old = tensor.data;
+  const cells: CellChange[] = [];
+  const most = old.length * WHOLE_ARRAY_SHARE;
+  for (let i = 0; i < old.length && cells.length <= most; i++)
+    if (!Object.is(old[i], next[i])) cells.push({ index: i, value: next[i]! });
+  if (cells.length === 0) return null;
+  if (cells.length <= most) return { kind: 'setCells', id, param, cells };
+  return { kind: 'setParams', id, params: { [param]: { shape: tensor.shape, data: next } } };
 }

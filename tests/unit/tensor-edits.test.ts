@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../../src/engine/session.ts';
 import type { GraphEdit } from '../../src/graph/edits.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
+import { tensorEdit } from '../../src/graph/cell-edits.ts';
 import { toTensorData } from '../../src/graph/tensor-data.ts';
 import { createEditorStore } from '../../src/state/editor-store.ts';
 import { chain, inputNode, plain } from './helpers.ts';
@@ -136,5 +137,27 @@ describe('tensor data is checked once', () => {
     first.value[0] = Number.NaN;
     expect(toTensorData(first.value).ok).toBe(true);
     expect(toTensorData(Float32Array.of(Number.NaN)).ok).toBe(false);
+  });
+});
+
+describe('tensorEdit (a drawing-pad stroke)', () => {
+  const tensor = { shape: [2, 4, 1], data: new Float32Array(8) };
+  it('x=[2,4,1], one cell painted: a setCells of that cell only', () => {
+    const next = Float32Array.of(0, 0, 0, 1, 0, 0, 0, 0);
+    expect(tensorEdit('x', 'tensor', tensor, next)).toEqual({
+      kind: 'setCells',
+      id: 'x',
+      param: 'tensor',
+      cells: [{ index: 3, value: 1 }],
+    });
+  });
+  it('most cells changed: the new array in one setParams; nothing changed: no edit', () => {
+    const next = new Float32Array(8).fill(1);
+    expect(tensorEdit('x', 'tensor', tensor, next)).toEqual({
+      kind: 'setParams',
+      id: 'x',
+      params: { tensor: { shape: [2, 4, 1], data: next } },
+    });
+    expect(tensorEdit('x', 'tensor', tensor, new Float32Array(8))).toBeNull();
   });
 });

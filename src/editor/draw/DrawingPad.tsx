@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { tensorEdit } from '../../graph/cell-edits.ts';
 import type { NodeOf, TensorValue } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
@@ -80,9 +81,11 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
     [store, id],
   );
   const brush = { size, ink: inkFor(tensor.data), erase: tool === 'eraser' };
-  const handlers = usePadStroke(canvas, tensor, brush, (data) =>
-    setTensor({ shape: tensor.shape, data: data.map(round) }),
-  );
+  // A stroke sends the cells it changed, not the picture: see tensorEdit.
+  const handlers = usePadStroke(canvas, tensor, brush, (data) => {
+    const edit = tensorEdit(id, 'tensor', tensor, data.map(round));
+    if (edit) store.dispatch([edit], { separateStep: true });
+  });
   const blank = (shape: number[]) =>
     setTensor({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
   return (
