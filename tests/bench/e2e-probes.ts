@@ -11,6 +11,9 @@ export interface BenchProbe {
   lastPointerUp: number;
   /** What the app wrote where a page keeps state: the address bar, localStorage, IndexedDB. */
   writes: { what: string; at: number }[];
+  /** Status line texts since `reportBaseline`, as they were written. */
+  statusLog?: { at: number; text: string }[];
+  statusObserver?: MutationObserver;
 }
 
 /**
@@ -193,28 +196,46 @@ export function waitForReport(args: {
     : 0;
   const start = performance.now();
   let reportAt = 0;
+  const done = () => probe.statusObserver?.disconnect();
   return new Promise((resolve) => {
     const check = () => {
       const text = status.textContent ?? '';
       const drawn = !args.node || (probe.draws[args.node] ?? 0) - args.drawsBefore >= canvases;
-      if (!reportAt && re.test(text) && (text !== args.before || (args.node && drawn)))
-        reportAt = performance.now();
+      // When the status changed, from the observer; the same text again leaves the DOM alone,
+      // so then the repaint says the report came.
+      reportAt ||= probe.statusLog?.find((e) => re.test(e.text) && e.text !== args.before)?.at ?? 0;
+      if (!reportAt && args.node && drawn && re.test(text)) reportAt = performance.now();
       if (reportAt && drawn) {
         const drawnAt = args.node ? Math.max(reportAt, probe.lastDraw[args.node] ?? 0) : reportAt;
         const frameAt = probe.frames.find((t) => t > drawnAt);
-        if (frameAt !== undefined) return resolve({ reportAt, drawnAt, frameAt, status: text });
+        if (frameAt !== undefined) {
+          done();
+          return resolve({ reportAt, drawnAt, frameAt, status: text });
+        }
       }
-      if (performance.now() - start > args.timeoutMs)
+      if (performance.now() - start > args.timeoutMs) {
+        done();
         return resolve(`timeout: status "${text}", ${args.node} canvases ${canvases}`);
+      }
       setTimeout(check, 1);
     };
     check();
   });
 }
 
-/** The status line's text and `node`'s repaint count now, to wait for the next report from. */
+/**
+ * Before an edit: the status line's text and `node`'s repaint count now, and an observer that
+ * notes when the status line changes, for `waitForReport` to wait from.
+ */
 export function reportBaseline(node: string | null): { before: string; drawsBefore: number } {
   const probe = (window as unknown as { __bench: BenchProbe }).__bench;
+  const status = document.querySelector('[role="status"]')!;
+  const log: { at: number; text: string }[] = (probe.statusLog = []);
+  probe.statusObserver?.disconnect();
+  probe.statusObserver = new MutationObserver(() =>
+    log.push({ at: performance.now(), text: status.textContent ?? '' }),
+  );
+  probe.statusObserver.observe(status, { childList: true, characterData: true, subtree: true });
   return {
     before: document.querySelector('[role="status"]')?.textContent ?? '',
     drawsBefore: node ? (probe.draws[node] ?? 0) : 0,
