@@ -1,18 +1,41 @@
 /**
- * Edit-to-heatmap latency in Chromium, and the engine worker's heap across 1,000 edits
- * (issue 6). Not a test: `npm run bench:e2e [-- --json] [--out file.json] [--edits 20]
- * [--side 224] [--heap-edits 1000] [--heap-side 56]`.
+ * Edit-to-heatmap latency in Chromium, main-thread long tasks, the engine worker's time per
+ * edit, and its heap across 1,000 edits (issues 6 and 11). Not a test:
  *
- * Builds `dist/` when it is missing or older than the sources, serves it with `vite preview`
- * on a free port, opens Debian's Chromium through playwright-core with the graph in a
- * `#graph=` link, then toggles the first Conv2D's `activation` select between relu and
- * linear, which recomputes c1, p and c2.
+ *   npm run bench:e2e [-- --json] [--out file.json] [--only SCENARIO] [--edits 20]
+ *     [--side 224] [--input-cell-edits 20] [--heap-edits 1000] [--heap-side 56]
+ *     [--big-dense] [--big-dense-edits 5]
+ *
+ * Scenarios (`--only latency|slides|input|heap|big-dense` runs one):
+ * - latency: the pipeline graph (Input side×side×3 → Conv2D 16 → MaxPool → Conv2D 32) opened
+ *   by a `#graph=` link; `--edits` toggles of the first Conv2D's `activation` select (relu ↔
+ *   linear, recomputes c1, p and c2), then the pause in which the app saves.
+ * - slides: the 9-node slide graph, its first evaluation and `--edits` whole re-evaluations.
+ * - input: `--input-cell-edits` one-pixel dots on the same graph's Input, through its drawing
+ *   pad with a brush of 1 (at 224×224 the Input's values cannot be typed cell by cell; a dot
+ *   changes one pixel's 3 values, checked from the autosave), then the pause. 0 skips it.
+ * - heap: the engine worker's heap across `--heap-edits` edits, on Input `--heap-side`.
+ * - big-dense (only with `--big-dense` or `--only big-dense`; about 2 minutes here): Input
+ *   96×96×1 → Flatten → Dense 1024 with 9.4 M explicit weights, imported from a 43 MiB file
+ *   through "Import .json", `--big-dense-edits` activation toggles, the pause, then a reload:
+ *   is the graph back?
  *
  * Edit-to-heatmap, per edit: from `performance.now()` just before the select's value is set
- * and `change` dispatched, to the end of the first animation frame (a rAF callback, then a
- * posted message, i.e. after that frame's paint) that begins after both (a) the status line
- * shows the new `recomputed 3 of 4 …` report and (b) every canvas of c2 has been repainted
- * (`putImageData`, counted by a hook installed before the app loads).
+ * and `change` dispatched (for a dot, the pointerup's timeStamp), to the end of the first
+ * animation frame (a rAF callback, then a posted message, i.e. after that frame's paint) that
+ * begins after both (a) the status line shows the new report and (b) every canvas of the last
+ * node has been repainted (`putImageData`, counted by a hook installed before the app loads).
+ *
+ * Long tasks: a PerformanceObserver for 'longtask' (buffered), installed before the app loads;
+ * the longest one during the timed edits, and during the pause after the last edit (the app
+ * writes the address bar and the autosave 400 ms after the last edit; the pause watched is
+ * 1.5 s). What was written in it (history.replaceState, localStorage.setItem, IndexedDB put)
+ * is recorded by the same hooks.
+ *
+ * Worker time, per edit: a probe in the engine worker (installed through Playwright's worker
+ * handle) from the `apply` message's event timeStamp to the return of the `postMessage` that
+ * sends the `evaluate` report (outputs copied and transferred). The status line's `in … ms`
+ * is only the recomputed nodes' own times.
  *
  * The heap check runs on Input 56×56×3 by default, about 25 s on the 2-core VM (about 80 s
  * with `--heap-side 224`); below 56 the c2 maps (16×16 or less) are drawn as grids of
@@ -22,9 +45,26 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { chromium, type CDPSession, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from 'playwright-core';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
+import { bigDenseScenario, formatBigDense } from './e2e-big-dense.ts';
+import { openGraph } from './e2e-graphs.ts';
+import { formatInputCell, inputCellEdits } from './e2e-input-cell.ts';
+import {
+  afterPause,
+  writtenText,
+  installProbes,
+  longestTask,
+  watchWorker,
+  type BenchProbe,
+} from './e2e-probes.ts';
 import { nineNodeSlideGraph } from './slide-graph.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -38,66 +78,37 @@ interface Options {
   heapEdits: number;
   side: number;
   heapSide: number;
+  /** One-pixel edits of the Input on the drawing pad (0: skip). */
+  inputCellEdits: number;
+  /** Activation toggles on the big Dense graph (0: skip, the default). */
+  bigDenseEdits: number;
+  /** Run only this scenario: latency, slides, input, heap or big-dense. */
+  only: string | undefined;
   out: string | undefined;
 }
+
+const SCENARIOS = ['latency', 'slides', 'input', 'heap', 'big-dense'];
 
 function options(argv: string[]): Options {
   const num = (flag: string, fallback: number) => {
     const i = argv.indexOf(flag);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
+  const text = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const only = text('--only');
+  if (only !== undefined && !SCENARIOS.includes(only))
+    throw new Error(`--only: expected one of ${SCENARIOS.join(', ')}`);
+  const bigDense = argv.includes('--big-dense') || only === 'big-dense';
   return {
     json: argv.includes('--json'),
     edits: num('--edits', 20),
     heapEdits: num('--heap-edits', 1000),
     side: num('--side', 224),
     heapSide: num('--heap-side', 56),
-    out: argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined,
-  };
-}
-
-/** mulberry32: the same pseudo-random image on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Input side×side×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same). */
-function pipelineGraph(side: number): object {
-  const random = seededRandom(6);
-  const data = Array.from({ length: side * side * 3 }, () => Math.round(random() * 100) / 100);
-  const conv = (filters: number, activation: string) => ({
-    filters,
-    kernelSize: [3, 3],
-    padding: 'same',
-    activation,
-  });
-  const node = (id: string, type: string, x: number, params: object) => ({
-    id,
-    type,
-    position: { x, y: 0 },
-    params,
-  });
-  return {
-    format: 'convflow-graph',
-    version: 1,
-    nodes: [
-      node('in', 'Input', 0, { tensor: { shape: [side, side, 3], data } }),
-      node('c1', 'Conv2D', 360, conv(16, 'relu')),
-      node('p', 'MaxPool', 720, { poolSize: [2, 2] }),
-      node('c2', 'Conv2D', 1080, conv(32, 'linear')),
-    ],
-    edges: [
-      { source: 'in', target: 'c1' },
-      { source: 'c1', target: 'p' },
-      { source: 'p', target: 'c2' },
-    ],
+    inputCellEdits: num('--input-cell-edits', 20),
+    bigDenseEdits: bigDense ? num('--big-dense-edits', 5) : 0,
+    only,
+    out: text('--out'),
   };
 }
 
@@ -152,39 +163,6 @@ async function startPreview(port: number): Promise<ChildProcess> {
   throw new Error('vite preview did not start');
 }
 
-/** Installed before the app: counts canvas repaints per node and timestamps every frame. */
-function installProbes(): void {
-  const w = window as unknown as { __bench: BenchProbe };
-  const probe: BenchProbe = { draws: {}, lastDraw: {}, frames: [] };
-  w.__bench = probe;
-  const original = CanvasRenderingContext2D.prototype.putImageData;
-  CanvasRenderingContext2D.prototype.putImageData = function (
-    this: CanvasRenderingContext2D,
-    ...args: Parameters<CanvasRenderingContext2D['putImageData']>
-  ) {
-    original.apply(this, args);
-    const id = (this.canvas.getAttribute('aria-label') ?? '').split(' ')[0] ?? '';
-    probe.draws[id] = (probe.draws[id] ?? 0) + 1;
-    probe.lastDraw[id] = performance.now();
-  } as CanvasRenderingContext2D['putImageData'];
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    probe.frames.push(performance.now());
-    if (probe.frames.length > 4096) probe.frames.splice(0, 2048);
-  };
-  const loop = () => {
-    channel.port2.postMessage(0);
-    requestAnimationFrame(loop);
-  };
-  requestAnimationFrame(loop);
-}
-
-interface BenchProbe {
-  draws: Record<string, number>;
-  lastDraw: Record<string, number>;
-  frames: number[];
-}
-
 interface EditSample {
   /** Edit → end of the first frame after the report and every c2 repaint. */
   ms: number;
@@ -194,6 +172,9 @@ interface EditSample {
   drawnMs: number;
   workerMs: number;
   status: string;
+  /** Page clock: the edit's start and the end of its frame. */
+  startAt: number;
+  endAt: number;
 }
 
 /**
@@ -228,7 +209,10 @@ function editInPage(select: HTMLSelectElement): Promise<EditSample | string> {
           const workerMs = Number(/in ([\d.]+) ms/.exec(text)?.[1] ?? NaN);
           const reportMs = (statusAt || ready) - start;
           const drawnMs = (probe.lastDraw['c2'] ?? ready) - start;
-          resolve({ ms: frame - start, reportMs, drawnMs, workerMs, status: text });
+          resolve({
+            ...{ ms: frame - start, reportMs, drawnMs, workerMs, status: text },
+            ...{ startAt: start, endAt: frame },
+          });
           return;
         }
       }
@@ -347,35 +331,35 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)]!;
 
-async function openGraph(page: Page, base: string, side: number): Promise<number> {
-  const start = Date.now();
-  // The link is over a megabyte: a failure's message would quote it whole, so keep it short.
-  const url = `${base}/${encodePlainGraphLink(pipelineGraph(side))}`;
-  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 }).catch((e: Error) => {
-    throw new Error(`opening the graph link failed: ${e.message.slice(0, 200)}`);
-  });
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^recomputed 4 of 4 nodes/ })
-    .waitFor({ timeout: 120_000 });
-  return Date.now() - start;
-}
-
 async function latency(page: Page, base: string, opts: Options) {
+  const probe = watchWorker(page);
   const loadMs = await openGraph(page, base, opts.side);
+  await probe.ready();
   const select = await activationSelect(page);
   for (let i = 0; i < 3; i++) await select.evaluate(editInPage); // warm-up
+  await probe.take();
   const samples: EditSample[] = [];
+  const workerProbe: number[] = [];
   for (let i = 0; i < opts.edits; i++) {
     const r = await select.evaluate(editInPage);
     if (typeof r === 'string') throw new Error(`edit ${i}: ${r}`);
     samples.push(r);
+    workerProbe.push(await probe.take());
   }
+  const first = samples[0]!;
+  const last = samples[samples.length - 1]!;
+  const longestDuringEditsMs = await longestTask(page, first.startAt, last.endAt);
+  const pause = await afterPause(page, last.endAt);
   const ms = samples.map((s) => s.ms);
   const worker = samples.map((s) => s.workerMs);
   const c2Canvases = await page.locator('canvas[aria-label^="c2 "]').count();
   return {
     loadMs,
+    longestDuringEditsMs,
+    pause,
+    workerProbeMedianMs: median(workerProbe),
+    workerProbeMaxMs: Math.max(...workerProbe),
+    workerProbe,
     c2Canvases,
     edits: samples.length,
     medianMs: median(ms),
@@ -451,10 +435,10 @@ async function heapCheck(page: Page, base: string, opts: Options) {
 const mib = (b: number) => `${(b / 1048576).toFixed(2)} MiB`;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-function printTable(r: Awaited<ReturnType<typeof run>>): void {
-  const l = r.latency;
-  const h = r.heap;
-  const lines = [
+type Result = Awaited<ReturnType<typeof run>>;
+
+function latencyLines(r: Result, l: NonNullable<Result['latency']>): string[] {
+  return [
     `Chromium ${r.browserVersion}, ${r.graph}; ${l.edits} edits (after 3 warm-up), c2 shows ${l.c2Canvases} canvases`,
     '',
     '| measure | median | p90 | min | max |',
@@ -463,9 +447,14 @@ function printTable(r: Awaited<ReturnType<typeof run>>): void {
     `| worker evaluation (status line) | ${fmt(l.workerMedianMs)} | — | ${fmt(l.workerMinMs)} | — |`,
     `| edit → report shown in the status line | ${fmt(l.reportMedianMs)} | — | — | — |`,
     `| edit → last c2 canvas repainted | ${fmt(l.drawnMedianMs)} | — | — | — |`,
+    `| worker: edit in → report out (probe) | ${fmt(l.workerProbeMedianMs)} | — | — | ${fmt(l.workerProbeMaxMs)} |`,
     '',
-    `9-node slide graph, worker time of a whole evaluation (status line): first, on a fresh page, ${r.slides.firstMs.toFixed(1)} ms; then ${r.slides.edits} edits of the Input's height: median ${r.slides.medianMs.toFixed(1)} ms, max ${r.slides.maxMs.toFixed(1)} ms`,
-    '',
+    `Longest main-thread task: during the ${l.edits} edits ${fmt(l.longestDuringEditsMs)}; in the ${fmt(l.pause.pauseMs)} after the last one ${fmt(l.pause.longestTaskMs)} (written: ${writtenText(l.pause)}).`,
+  ];
+}
+
+function heapLines(h: NonNullable<Result['heap']>): string[] {
+  return [
     `Heap, engine worker, ${h.edits} edits in a row on Input ${h.side}×${h.side}×3 (${(h.elapsedMs / 1000).toFixed(1)} s), after forced GC:`,
     '',
     '| | before | after | change |',
@@ -476,7 +465,31 @@ function printTable(r: Awaited<ReturnType<typeof run>>): void {
     '',
     `Returned to where it started (JS heap and ArrayBuffer stores each within ${mib(h.toleranceBytes)}, WebAssembly memory unchanged): ${h.returned ? 'yes' : 'NO'}`,
   ];
-  console.log(lines.join('\n'));
+}
+
+function printTable(r: Result): void {
+  const sections: string[][] = [];
+  if (r.latency) sections.push(latencyLines(r, r.latency));
+  if (r.slides)
+    sections.push([
+      `9-node slide graph, worker time of a whole evaluation (status line): first, on a fresh page, ${r.slides.firstMs.toFixed(1)} ms; then ${r.slides.edits} edits of the Input's height: median ${r.slides.medianMs.toFixed(1)} ms, max ${r.slides.maxMs.toFixed(1)} ms`,
+    ]);
+  if (r.heap) sections.push(heapLines(r.heap));
+  if (r.inputCell) sections.push(formatInputCell(r.inputCell));
+  if (r.bigDense) sections.push(formatBigDense(r.bigDense));
+  console.log(sections.map((s) => s.join('\n')).join('\n\n'));
+}
+
+/** A context with the probes installed before the app loads. */
+async function newBenchContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    locale: 'en-US',
+    viewport: { width: 1280, height: 800 },
+  });
+  // tsx compiles with keepNames: functions sent to the page call its `__name` helper.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await context.addInitScript(installProbes);
+  return context;
 }
 
 async function run(opts: Options, log: (s: string) => void) {
@@ -488,26 +501,46 @@ async function run(opts: Options, log: (s: string) => void) {
     args: CHROMIUM_ARGS,
   });
   try {
-    const context = await browser.newContext({
-      locale: 'en-US',
-      viewport: { width: 1280, height: 800 },
-    });
-    // tsx compiles with keepNames: functions sent to the page call its `__name` helper.
-    await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await context.addInitScript(installProbes);
+    const context = await newBenchContext(browser);
     const base = `http://127.0.0.1:${port}`;
-    log(`latency: ${opts.edits} edits on Input ${opts.side}×${opts.side}×3`);
-    const latencyResult = await latency(await context.newPage(), base, opts);
-    log(`slide graph: 9 nodes, ${opts.edits} whole evaluations`);
-    const slides = await slideGraph(await context.newPage(), base, opts.edits);
-    log(`heap: ${opts.heapEdits} edits in a row on Input ${opts.heapSide}×${opts.heapSide}×3`);
-    const heap = await heapCheck(await context.newPage(), base, opts);
+    const wanted = (name: string) => !opts.only || opts.only === name;
+    let latencyResult = null;
+    if (wanted('latency')) {
+      log(`latency: ${opts.edits} edits on Input ${opts.side}×${opts.side}×3`);
+      latencyResult = await latency(await context.newPage(), base, opts);
+    }
+    let slides = null;
+    if (wanted('slides')) {
+      log(`slide graph: 9 nodes, ${opts.edits} whole evaluations`);
+      slides = await slideGraph(await context.newPage(), base, opts.edits);
+    }
+    let inputCell = null;
+    if (wanted('input') && opts.inputCellEdits > 0) {
+      log(`input: ${opts.inputCellEdits} one-pixel edits on Input ${opts.side}×${opts.side}×3`);
+      const page = await context.newPage();
+      inputCell = await inputCellEdits(page, base, opts.side, opts.inputCellEdits);
+    }
+    let heap = null;
+    if (wanted('heap')) {
+      log(`heap: ${opts.heapEdits} edits in a row on Input ${opts.heapSide}×${opts.heapSide}×3`);
+      heap = await heapCheck(await context.newPage(), base, opts);
+    }
+    let bigDense = null;
+    if (wanted('big-dense') && opts.bigDenseEdits > 0) {
+      log(`big Dense: import 9216→1024, ${opts.bigDenseEdits} activation edits, reload`);
+      // A context of its own: storage starts empty, as for someone opening the file.
+      const own = await newBenchContext(browser);
+      bigDense = await bigDenseScenario(own, base, opts.bigDenseEdits);
+      await own.close();
+    }
     return {
       browserVersion: browser.version(),
       graph: `Input ${opts.side}×${opts.side}×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same); edit: c1 activation relu ↔ linear`,
       latency: latencyResult,
       slides,
       heap,
+      inputCell,
+      bigDense,
     };
   } finally {
     await browser.close();

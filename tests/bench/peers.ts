@@ -10,6 +10,7 @@ import { maxPool } from '../../src/engine/kernels/max-pool.ts';
 import { SIMD_MIN_WORK } from '../../src/engine/registry.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, packWeights } from '../../src/engine/wasm/index.ts';
 import { toChw, toHwc, workOf, type BenchCase } from './cases.ts';
+import { engineEdit } from './edit-session.ts';
 import { onnxModel, type OnnxOp } from './onnx-model.ts';
 
 /** One prepared layer: input Float32Array in, output Float32Array (HWC) out. */
@@ -19,6 +20,19 @@ export interface Runner {
   run: () => Float32Array | Promise<Float32Array>;
   /** Untimed: the output of `run` in the engine's [H, W, C] layout, for the check. */
   toHwc?: (out: Float32Array) => Float32Array;
+  /**
+   * Untimed: what the last call should have returned, from the reference output (engine TS,
+   * linear); without it, the reference itself.
+   */
+  expected?: (reference: Float32Array) => Float32Array;
+  /** Untimed, after every call: throws if the call did not do what it is timed for. */
+  after?: () => void;
+  /** Milliseconds of each part of every call so far (the edit: apply, evaluate, copy). */
+  phases?: () => Record<string, number[]>;
+  /** Warm-up calls wanted beyond the usual ~50 ms (within 1 s): JS that needs them to tier up. */
+  warmupCalls?: number;
+  /** After the case: let go of what `prepare` made. */
+  dispose?: () => void;
 }
 
 export interface Implementation {
@@ -203,6 +217,7 @@ export const IMPLEMENTATIONS: Implementation[] = [
   engineWasm('engine wasm', true),
   engineWasm('engine wasm, new array', false),
   engineTs,
+  engineEdit,
   tfjs('cpu'),
   tfjs('wasm'),
   onnx,

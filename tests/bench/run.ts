@@ -5,6 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
 import { benchCases, workOf, type BenchCase } from './cases.ts';
+import { editFixedCosts } from './edit-session.ts';
+import { editSummary } from './edit-table.ts';
 import { graphResults } from './graphs.ts';
 import { dispatchedPath, IMPLEMENTATIONS, type Runner } from './peers.ts';
 import { formatTable, type CaseResult } from './table.ts';
@@ -40,7 +42,9 @@ async function sample(r: Runner): Promise<number> {
   const start = performance.now();
   const out = r.run();
   if (out instanceof Promise) await out;
-  return performance.now() - start;
+  const ms = performance.now() - start;
+  r.after?.();
+  return ms;
 }
 
 function maxError(got: Float32Array, want: Float32Array): number {
@@ -72,13 +76,22 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
   const check: Record<string, number> = {};
   let slowest = 0;
   for (const [name, r] of runners) {
-    // At least `warmup` calls and ~50 ms, so JIT tiers (JS and WebAssembly) have settled.
+    // At least `warmup` calls and ~50 ms, so JIT tiers (JS and WebAssembly) have settled; an
+    // edit runs far more JS (validation, shape inference, the session) and asks for more calls.
     let spent = 0;
     let ms = 0;
-    for (let i = 0; i < warmup || (spent < 50 && i < 200); i++) spent += ms = await sample(r);
+    const more = (i: number) => i < (r.warmupCalls ?? 0) && spent < 1000;
+    for (let i = 0; i < warmup || (spent < 50 && i < 200) || more(i); i++)
+      spent += ms = await sample(r);
     slowest = Math.max(slowest, ms);
-    const out = await call(r);
-    check[name] = maxError(r.toHwc ? r.toHwc(out) : out, reference);
+    // An edit alternates between two states (relu, linear): check a call in each.
+    check[name] = 0;
+    for (let i = 0; i < (r.expected ? 2 : 1); i++) {
+      const out = await call(r);
+      r.after?.();
+      const want = r.expected ? r.expected(reference) : reference;
+      check[name] = Math.max(check[name], maxError(r.toHwc ? r.toHwc(out) : out, want));
+    }
     if (check[name] > 1e-3)
       throw new Error(`${c.name}: ${name} disagrees with the reference (${check[name]})`);
   }
@@ -91,6 +104,16 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
       const name = names[(i + round) % names.length];
       (samples[name] ??= []).push(await sample(runners.get(name)!));
     }
+  }
+  // The timed calls are each runner's last ones: where their time went, by median.
+  const phases: Record<string, Record<string, number>> = {};
+  for (const [name, r] of runners) {
+    const recorded = r.phases?.();
+    if (recorded)
+      phases[name] = Object.fromEntries(
+        Object.entries(recorded).map(([k, xs]) => [k, median(xs.slice(-samples[name].length))]),
+      );
+    r.dispose?.();
   }
   const results = Object.fromEntries(
     names.map((n) => [
@@ -113,6 +136,7 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
     results,
     errors,
     check,
+    phases,
   };
 }
 
@@ -120,7 +144,9 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
 const from = option('--from');
 if (from) {
   const saved = JSON.parse(readFileSync(from, 'utf8'));
-  process.stdout.write(formatTable(saved.cases, saved.graphs ?? [], saved.meta) + '\n');
+  process.stdout.write(
+    formatTable(saved.cases, saved.graphs ?? [], saved.meta, saved.editFixedCost ?? []) + '\n',
+  );
   process.exit(0);
 }
 
@@ -132,6 +158,8 @@ const cases = benchCases().filter((c) => !only || c.name.includes(only));
 const results: CaseResult[] = [];
 for (const c of cases) results.push(await runCase(c));
 const graphs = only ? [] : graphResults(rounds);
+log('session fixed cost per edit: tiny graph, 9-node slide graph');
+const editFixedCost = editFixedCosts();
 const meta = {
   node: process.version,
   cpu: cpus()[0]?.model,
@@ -141,7 +169,8 @@ const meta = {
   loadAverage: { start: startLoad, end: loadavg()[0] },
   engineWasmMemoryBytes: simdMemoryBytes(),
 };
+const report = { meta, cases: results, graphs, editFixedCost, edit: editSummary(results) };
 const out = option('--out');
-if (out) writeFileSync(out, JSON.stringify({ meta, cases: results, graphs }, null, 2) + '\n');
-if (json) process.stdout.write(JSON.stringify({ meta, cases: results, graphs }, null, 2) + '\n');
-else process.stdout.write(formatTable(results, graphs, meta) + '\n');
+if (out) writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+if (json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+else process.stdout.write(formatTable(results, graphs, meta, editFixedCost) + '\n');

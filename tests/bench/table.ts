@@ -1,3 +1,6 @@
+import type { FixedCostResult } from './edit-session.ts';
+import { formatEditNotes } from './edit-table.ts';
+import { geomean, time } from './format.ts';
 import type { GraphResult } from './graphs.ts';
 
 /** Timings of one case for every implementation. */
@@ -13,17 +16,21 @@ export interface CaseResult {
   errors: Record<string, string>;
   /** Largest |got − want| / (1 + |want|) against the engine's TypeScript kernels. */
   check: Record<string, number>;
+  /** Median milliseconds of each part of a call, for runners that time their parts. */
+  phases?: Record<string, Record<string, number>>;
 }
 
+const EDIT = 'engine edit';
 const PEERS = ['engine TS', 'tfjs-cpu', 'tfjs-wasm', 'ort-wasm'];
-const COLUMNS = ['engine wasm', 'engine wasm, new array', ...PEERS];
-
-function time(ms: number | undefined): string {
-  if (ms === undefined) return 'n/a';
-  if (ms < 1) return `${(ms * 1000).toPrecision(3)} µs`;
-  if (ms < 1000) return `${ms.toPrecision(3)} ms`;
-  return `${(ms / 1000).toPrecision(3)} s`;
-}
+const COLUMNS = [
+  'engine wasm',
+  'engine wasm, new array',
+  'engine TS',
+  EDIT,
+  'tfjs-cpu',
+  'tfjs-wasm',
+  'ort-wasm',
+];
 
 /** The engine's time: its dispatched path. */
 function engineMs(c: CaseResult): number {
@@ -36,17 +43,21 @@ export function ratio(c: CaseResult, peer: string): number | undefined {
   return p ? p.medianMs / engineMs(c) : undefined;
 }
 
-function geomean(xs: number[]): number {
-  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
-}
-
 /** A Markdown table: median times, the engine's GFLOP/s, and the engine's ratio to each peer. */
 export function formatTable(
   cases: CaseResult[],
   graphs: GraphResult[],
   meta: Record<string, unknown>,
+  fixed: FixedCostResult[] = [],
 ): string {
-  const head = ['case', ...COLUMNS, 'GFLOP/s', ...PEERS.map((p) => `vs ${p}`)];
+  const head = [
+    'case',
+    ...COLUMNS,
+    'GFLOP/s',
+    ...PEERS.map((p) => `vs ${p}`),
+    'edit vs tfjs-wasm',
+    'edit ÷ kernel',
+  ];
   const rows = cases.map((c) => {
     const times = COLUMNS.map((n) =>
       n === c.dispatched ? `**${time(c.results[n]?.medianMs)}**` : time(c.results[n]?.medianMs),
@@ -55,7 +66,13 @@ export function formatTable(
     const ratios = PEERS.map((p) =>
       ratio(c, p) === undefined ? 'n/a' : `${ratio(c, p)!.toFixed(2)}×`,
     );
-    return [c.name, ...times, gflops, ...ratios];
+    const edit = c.results[EDIT]?.medianMs;
+    const peer = c.results['tfjs-wasm']?.medianMs;
+    const editRatios = [
+      edit && peer ? `${(peer / edit).toFixed(2)}×` : 'n/a',
+      edit ? `${(edit / engineMs(c)).toFixed(2)}×` : 'n/a',
+    ];
+    return [c.name, ...times, gflops, ...ratios, ...editRatios];
   });
   const lines = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
   const convs = cases.filter((c) => c.kind === 'conv' && c.results['tfjs-wasm']);
@@ -65,11 +82,12 @@ export function formatTable(
     notes.push(
       `geomean vs tfjs-wasm, all convolutions: ${geomean(convs.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
     );
-    if (big.length !== convs.length)
+    if (big.length && big.length !== convs.length)
       notes.push(
         `geomean vs tfjs-wasm, the five issue convolutions: ${geomean(big.map((c) => ratio(c, 'tfjs-wasm')!)).toFixed(2)}×`,
       );
   }
+  notes.push(...formatEditNotes(cases, fixed));
   notes.push('', 'Minimum times (less sensitive to other load on the machine):', '');
   notes.push('| case | engine | tfjs-wasm | ort-wasm | GFLOP/s | vs tfjs-wasm | vs ort-wasm |');
   notes.push('| --- | --- | --- | --- | --- | --- | --- |');
@@ -94,7 +112,7 @@ export function formatTable(
     for (const [impl, why] of Object.entries(c.errors))
       notes.push(`${c.name}: ${impl} did not run: ${why}`);
   notes.push(
-    `Bold: the path the engine's registry takes for that shape; ratios compare it with each peer (> 1×: the engine is faster).`,
+    `Bold: the path the engine's registry takes for that shape; ratios compare it with each peer (> 1×: the engine is faster). "edit vs tfjs-wasm": tfjs-wasm ÷ engine edit; "edit ÷ kernel": engine edit ÷ the bold column.`,
   );
   notes.push(`meta: ${JSON.stringify(meta)}`);
   return [...lines, ...notes].join('\n');
