@@ -81,7 +81,7 @@ export class EngineSession {
     const result = applyEdits(this.doc, edits);
     if (!result.ok) return result;
     for (const id of result.value.removed) this.forget(id);
-    this.install(result.value.doc, result.value.touched);
+    this.install(result.value.doc, result.value.touched, result.value.structural);
     if (edits.length > 0) this.epoch++;
     this.revision = revision ?? this.epoch;
     return { ok: true, value: this.epoch };
@@ -90,19 +90,22 @@ export class EngineSession {
   /** Replace the graph with an already-validated document; every node becomes dirty. */
   load(doc: GraphDocument, revision?: number): number {
     for (const n of this.doc.nodes) this.forget(n.id);
-    this.install(doc, new Set(doc.nodes.map((n) => n.id)));
+    this.install(doc, new Set(doc.nodes.map((n) => n.id)), true);
     this.revision = revision ?? ++this.epoch;
     if (revision !== undefined) ++this.epoch;
     return this.epoch;
   }
 
-  private install(doc: GraphDocument, touched: Set<string>): void {
+  private install(doc: GraphDocument, touched: Set<string>, structural: boolean): void {
     this.doc = doc;
-    this.inputOf = new Map(doc.edges.map((e) => [e.target, e.source]));
-    this.order = topologicalOrder(
-      doc.nodes.map((n) => n.id),
-      doc.edges,
-    ).order;
+    // Parameter and cell edits keep the nodes and edges: the order and the inputs stand.
+    if (structural) {
+      this.inputOf = new Map(doc.edges.map((e) => [e.target, e.source]));
+      this.order = topologicalOrder(
+        doc.nodes.map((n) => n.id),
+        doc.edges,
+      ).order;
+    }
     // A dirty node's cached data belongs to an older epoch (and may not fit its new shape):
     // set it aside, so output() never pairs it with the new document.
     for (const id of descendantsOf(touched, doc.edges)) {

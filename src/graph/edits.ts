@@ -1,5 +1,6 @@
 import { describeIssues, parseGraph, parseNode, type ParseResult } from './parse.ts';
 import { withNodeCells } from './cell-edits.ts';
+import { withParams } from './param-edits.ts';
 import { structureSchema } from './schema.ts';
 import { descendantsOf } from './topo.ts';
 import type { GraphDocument, GraphNode, Position } from './types.ts';
@@ -39,7 +40,15 @@ export interface EditOutcome {
   touched: Set<string>;
   /** Nodes that no longer exist. */
   removed: Set<string>;
+  /**
+   * Whether the nodes (ids, types) or edges changed: the topological order and the graph
+   * rules may differ. False for parameter, cell, exercise and position edits.
+   */
+  structural: boolean;
 }
+
+/** Edits that add, remove or rewire nodes; every other kind keeps the graph's structure. */
+const STRUCTURAL = new Set<GraphEdit['kind']>(['addNode', 'removeNode', 'addEdge', 'removeEdge']);
 
 /**
  * Apply edits in order, all or nothing: the first invalid edit returns its error and the
@@ -58,10 +67,14 @@ export function applyEdits(
     if (!next.ok) return next;
     current = next.value;
   }
-  const structure = structureSchema.safeParse(current);
-  if (!structure.success) return { ok: false, error: describeIssues(structure.error.issues) };
+  const structural = edits.some((e) => e.kind === 'load' || STRUCTURAL.has(e.kind));
+  // A load checked its whole graph already; other edits leave the graph rules as they were.
+  if (edits.some((e) => STRUCTURAL.has(e.kind))) {
+    const structure = structureSchema.safeParse(current);
+    if (!structure.success) return { ok: false, error: describeIssues(structure.error.issues) };
+  }
   for (const id of removed) if (current.nodes.some((n) => n.id === id)) removed.delete(id);
-  return { ok: true, value: { doc: current, touched, removed } };
+  return { ok: true, value: { doc: current, touched, removed, structural } };
 }
 
 /** Why connecting `source` to `target` would be refused, or null if it is fine. */
@@ -119,7 +132,7 @@ function applyOne(
     case 'setParams': {
       const old = find(doc, edit.id);
       if (!old) return missing(edit.id);
-      const node = parseNode({ ...old, params: { ...old.params, ...edit.params } });
+      const node = withParams(old, edit.params);
       if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
       touched.add(edit.id);
       return { ok: true, value: replaceNode(doc, node.value) };
