@@ -59,18 +59,39 @@ export function adoptTensorData(data: Float32Array): Float32Array {
   return data;
 }
 
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
 /**
  * The shortest decimal that reads back as the same float32, as a JS number: 0.1 stays
- * `0.1` in a file or a link, not `0.10000000149011612`. Six significant digits always
- * suffice for a value typed with six or fewer; nine suffice for any float32.
+ * `0.1` in a file or a link, not `0.10000000149011612`. Nine significant digits suffice for
+ * any float32; the fewest that do are found by bisection (fewer digits never read back when
+ * more do not).
  */
 export function float32Json(v: number): number {
-  if (Number.isInteger(v)) return v;
-  for (let digits = 6; digits < 9; digits++) {
-    const short = Number(v.toPrecision(digits));
-    if (Math.fround(short) === v) return short;
+  // Whole numbers below 2^24 are written as they are; larger ones are whole too, but long.
+  if ((Number.isInteger(v) && Math.abs(v) < 16_777_216) || !Number.isFinite(v)) return v;
+  const exponent = Math.floor(Math.log10(Math.abs(v)));
+  let best = Number(v.toPrecision(9));
+  for (let lo = 1, hi = 8; lo <= hi;) {
+    const digits = (lo + hi) >> 1;
+    const candidate = withDigits(v, exponent, digits);
+    if (Math.fround(candidate) === v) {
+      best = candidate;
+      hi = digits - 1;
+    } else lo = digits + 1;
   }
-  return Number(v.toPrecision(9));
+  return best;
+}
+
+/**
+ * `v` rounded to `digits` significant digits. With 10^k exact (k ≤ 22), the division or
+ * product is correctly rounded, so it gives the very number the decimal's text would parse to.
+ */
+function withDigits(v: number, exponent: number, digits: number): number {
+  const k = digits - 1 - exponent;
+  if (k >= 0 && k <= 22) return Math.round(v * POWERS_OF_TEN[k]!) / POWERS_OF_TEN[k]!;
+  if (k < 0 && k >= -22) return Math.round(v / POWERS_OF_TEN[-k]!) * POWERS_OF_TEN[-k]!;
+  return Number(v.toPrecision(digits));
 }
 
 /** A tensor's values as JSON numbers (see `float32Json`). */
