@@ -1,7 +1,7 @@
 import type { NodeOf, TensorValue } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { PaintMode } from '../../panels/explain/inspect-store.ts';
-import { useInspect } from '../../panels/explain/useInspect.ts';
+import type { PaintMode } from '../../panels/inspect/inspect-store.ts';
+import { useInspect } from '../../panels/inspect/useInspect.ts';
 import { useEditCommit } from '../../ui/fields/useEditCommit.ts';
 import { cellsEdit, inputIndex, type CellChange } from './value-edit.ts';
 import { PaintControls } from './PaintControls.tsx';

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
-import { useInspect, useInspectStore } from '../../panels/explain/useInspect.ts';
+import { useInspect, useInspectStore } from '../../panels/inspect/useInspect.ts';
 import { NumberField } from '../../ui/fields/NumberField.tsx';
 
 /** Values offered as one-click paints; any other is typed. */
