@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
-import { InputEditor } from '../../editor/values/InputEditor.tsx';
+import { InputEditor } from './values/InputEditor.tsx';
 import type { Focus } from '../inspect/inspect-store.ts';
 import { useActiveFocus } from '../inspect/useFocus.ts';
 import { useInspectStore } from '../inspect/useInspect.ts';

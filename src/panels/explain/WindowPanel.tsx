@@ -3,7 +3,7 @@ import { useT } from '../../i18n/useT.ts';
 import { ExerciseAsk } from '../exercise/ExerciseAsk.tsx';
 import { ExerciseSetup } from '../exercise/ExerciseSetup.tsx';
 import { useExercise } from '../exercise/useExercise.ts';
-import { KernelEditor } from '../../editor/values/KernelEditor.tsx';
+import { KernelEditor } from './values/KernelEditor.tsx';
 import { ConvWork } from './ConvWork.tsx';
 import { inputCaption } from './input-caption.ts';
 import type { Focus } from '../inspect/inspect-store.ts';
