@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
-import { formatValue } from '../format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { filledThrough } from '../inspect/step.ts';
 import type { ShownTensor } from '../inspect/useNodeData.ts';
