@@ -6,8 +6,8 @@ import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
 import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
 import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/inspect/useFocus.ts';
 import { useInspectStore } from '../../panels/inspect/useInspect.ts';
-import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/map-layout.ts';
-import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
+import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/heatmap/map-layout.ts';
+import { TensorHeatmap } from '../../panels/heatmap/TensorHeatmap.tsx';
 
 export interface NodeOutputProps {
   id: string;
