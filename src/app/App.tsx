@@ -6,7 +6,7 @@ import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { ExplainPanel } from '../panels/explain/ExplainPanel.tsx';
-import { InspectProvider } from '../panels/explain/InspectProvider.tsx';
+import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';

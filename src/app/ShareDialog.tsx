@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/useT.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog } from '../ui/Dialog.tsx';
 
 /** The share link, selected for copying by hand when the clipboard refused it. */
 export function ShareDialog({ link, onClose }: { link: string; onClose(): void }) {

@@ -3,7 +3,7 @@ import { exportKeras } from '../../graph/export-keras.ts';
 import { exportTfjs } from '../../graph/export-tfjs.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
-import { Dialog } from '../Dialog.tsx';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { CodeActions } from './CodeActions.tsx';
 import './export.css';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Dialog } from '../../app/Dialog.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
+import { Dialog } from '../../ui/Dialog.tsx';
 import { IMAGE_LIMITS } from './image-limits.ts';
 import { imageEdits, type ImageTarget } from './image-target.ts';
 import {

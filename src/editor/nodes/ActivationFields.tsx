@@ -1,6 +1,6 @@
 import type { Conv2DParams, DenseParams } from '../../graph/types.ts';
-import { CheckboxField } from '../fields/CheckboxField.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
+import { CheckboxField } from '../../ui/fields/CheckboxField.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { ACTIVATIONS } from './options.ts';
 
 type Commit = (patch: Record<string, unknown>) => string | null;

@@ -1,9 +1,9 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { NumberField } from '../fields/NumberField.tsx';
-import { PairField } from '../fields/PairField.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
+import { NumberField } from '../../ui/fields/NumberField.tsx';
+import { PairField } from '../../ui/fields/PairField.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { FilterPresetSelect } from '../filters/FilterPresetSelect.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { ActivationFields } from './ActivationFields.tsx';

@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { CheckboxField } from '../fields/CheckboxField.tsx';
-import { NumberField } from '../fields/NumberField.tsx';
+import { CheckboxField } from '../../ui/fields/CheckboxField.tsx';
+import { NumberField } from '../../ui/fields/NumberField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { NodeFrame } from './NodeFrame.tsx';
 import { useParamCommit } from './useParamCommit.ts';

@@ -1,7 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { NumberField } from '../fields/NumberField.tsx';
+import { NumberField } from '../../ui/fields/NumberField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { useNodeImageDrop } from '../image/useImageDrop.ts';
 import { inputShapePatch } from '../param-patch.ts';

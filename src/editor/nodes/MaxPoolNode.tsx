@@ -1,8 +1,8 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
 import type { NodeOf } from '../../graph/types.ts';
-import { PairField } from '../fields/PairField.tsx';
-import { SelectField } from '../fields/SelectField.tsx';
+import { PairField } from '../../ui/fields/PairField.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { NodeFrame } from './NodeFrame.tsx';
 import { PADDINGS } from './options.ts';

@@ -4,10 +4,10 @@ import { useT } from '../../i18n/useT.ts';
 import { ExerciseGrid } from '../../panels/exercise/ExerciseGrid.tsx';
 import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
 import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
-import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/explain/useFocus.ts';
-import { useInspectStore } from '../../panels/explain/useInspect.ts';
-import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/map-layout.ts';
-import { TensorHeatmap } from '../../panels/TensorHeatmap.tsx';
+import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/inspect/useFocus.ts';
+import { useInspectStore } from '../../panels/inspect/useInspect.ts';
+import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/heatmap/map-layout.ts';
+import { TensorHeatmap } from '../../panels/heatmap/TensorHeatmap.tsx';
 
 export interface NodeOutputProps {
   id: string;

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useT } from '../../i18n/useT.ts';
-import { useInspect, useInspectStore } from '../explain/useInspect.ts';
+import { useInspect, useInspectStore } from '../inspect/useInspect.ts';
 import { markAnswer, type Mark } from './marking.ts';
 
 const MARK_TEXT: Record<Mark, MessageKey | null> = {

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
-import { useInspectStore } from '../explain/useInspect.ts';
+import { useInspectStore } from '../inspect/useInspect.ts';
 import { AnswerField } from './AnswerField.tsx';
 import { markAnswer } from './marking.ts';
 import { useExercise } from './useExercise.ts';

@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue } from '../format-value.ts';
-import { useActiveFocus, useSelectCell } from '../explain/useFocus.ts';
-import type { ShownTensor } from '../explain/useNodeData.ts';
+import { formatValue } from '../../ui/format-value.ts';
+import { useActiveFocus, useSelectCell } from '../inspect/useFocus.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 import { AnswerField } from './AnswerField.tsx';
 import './exercise.css';
 import { markAnswer } from './marking.ts';

@@ -2,7 +2,7 @@ import type { Exercise } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { MiniGrid } from '../explain/MiniGrid.tsx';
-import type { ShownTensor } from '../explain/useNodeData.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 import { hiddenCells, toggleHidden } from './marking.ts';
 import { useExerciseSpec } from './useExercise.ts';
 

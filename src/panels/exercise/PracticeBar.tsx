@@ -1,6 +1,6 @@
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { ShownTensor } from '../explain/useNodeData.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 import { scoreOf } from './marking.ts';
 import { useExercise } from './useExercise.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { Exercise } from '../../graph/types.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
-import { useInspect } from '../explain/useInspect.ts';
+import { useInspect } from '../inspect/useInspect.ts';
 import { hiddenCells, markAnswer } from './marking.ts';
 
 const NO_ANSWERS: ReadonlyMap<number, string> = new Map();

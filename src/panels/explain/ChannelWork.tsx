@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { ChannelTerms } from '../../engine/explain/conv2d.ts';
 import type { WindowInfo } from '../../engine/shapes.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue } from '../format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { SumLine } from './SumLine.tsx';
 import { WindowInput } from './WindowInput.tsx';

@@ -3,7 +3,7 @@ import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2
 import type { WindowInfo } from '../../engine/shapes.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValueLong } from '../format-value.ts';
+import { formatValueLong } from '../../ui/format-value.ts';
 import { ChannelWork } from './ChannelWork.tsx';
 import { Finish } from './Finish.tsx';
 import { SumLine } from './SumLine.tsx';

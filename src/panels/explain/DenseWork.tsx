@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { explainDenseUnit, type DenseTerm } from '../../engine/explain/dense.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValueLong } from '../format-value.ts';
+import { formatValueLong } from '../../ui/format-value.ts';
 import { Finish } from './Finish.tsx';
 import { denseWeightsOf } from './weights.ts';
 

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { explainDropout } from '../../engine/explain/flatten-dropout.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue, formatValueLong } from '../format-value.ts';
+import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
-import type { ShownTensor } from './useNodeData.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 
 const STRIP_ROW = 16;
 const MAX_CELLS = 256;

@@ -1,10 +1,10 @@
 import { useT } from '../../i18n/useT.ts';
-import { InputEditor } from '../../editor/values/InputEditor.tsx';
-import type { Focus } from './inspect-store.ts';
-import { useActiveFocus } from './useFocus.ts';
-import { useInspectStore } from './useInspect.ts';
+import { InputEditor } from './values/InputEditor.tsx';
+import type { Focus } from '../inspect/inspect-store.ts';
+import { useActiveFocus } from '../inspect/useFocus.ts';
+import { useInspectStore } from '../inspect/useInspect.ts';
 import { useKeepInView } from './useKeepInView.ts';
-import { useNodeData, type NodeData } from './useNodeData.ts';
+import { useNodeData, type NodeData } from '../inspect/useNodeData.ts';
 import { SequencePanel } from './SequencePanel.tsx';
 import { WindowPanel } from './WindowPanel.tsx';
 import './explain.css';

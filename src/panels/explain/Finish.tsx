@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Activation } from '../../engine/kernels/activations.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValueLong } from '../format-value.ts';
+import { formatValueLong } from '../../ui/format-value.ts';
 
 export interface FinishProps {
   /** Null when the layer has no bias. */

@@ -1,8 +1,8 @@
 import { flattenSource } from '../../engine/explain/flatten-dropout.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValueLong } from '../format-value.ts';
+import { formatValueLong } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
-import type { ShownTensor } from './useNodeData.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 
 const MAX_SIDE = 16;
 const CHANNELS_SHOWN = 4;

@@ -1,8 +1,8 @@
 import { useT } from '../../i18n/useT.ts';
-import { formatValue } from '../format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
-import { filledThrough } from './step.ts';
-import type { ShownTensor } from './useNodeData.ts';
+import { filledThrough } from '../inspect/step.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 
 /** A strip (rank-1 output) wraps into rows of this many cells. */
 const STRIP_ROW = 16;

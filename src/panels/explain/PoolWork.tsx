@@ -1,7 +1,7 @@
 import { explainMaxPoolCell } from '../../engine/explain/max-pool.ts';
 import type { WindowInfo } from '../../engine/shapes.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue, formatValueLong } from '../format-value.ts';
+import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { WindowInput } from './WindowInput.tsx';
 
 export interface PoolWorkProps {

@@ -4,9 +4,9 @@ import { DenseWork } from './DenseWork.tsx';
 import { DropoutWork } from './DropoutWork.tsx';
 import { FlattenWork } from './FlattenWork.tsx';
 import { inputCaption } from './input-caption.ts';
-import type { Focus } from './inspect-store.ts';
-import { walkOf } from './step.ts';
-import type { NodeData } from './useNodeData.ts';
+import type { Focus } from '../inspect/inspect-store.ts';
+import { walkOf } from '../inspect/step.ts';
+import type { NodeData } from '../inspect/useNodeData.ts';
 import { Walkthrough } from './Walkthrough.tsx';
 
 const NOTHING: ReadonlySet<number> = new Set();

@@ -1,9 +1,9 @@
 import type { KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useT } from '../../i18n/useT.ts';
-import { SPEEDS, type StepCommand } from './step.ts';
+import { SPEEDS, type StepCommand } from '../inspect/step.ts';
 import { StepIcon } from './StepIcon.tsx';
-import { useInspect, useInspectStore } from './useInspect.ts';
+import { useInspect, useInspectStore } from '../inspect/useInspect.ts';
 
 const KEYS: Record<string, StepCommand> = {
   ArrowLeft: 'back',

@@ -1,4 +1,4 @@
-import { formatValue, formatValueLong } from '../format-value.ts';
+import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 
 /** Terms written out up to this many; a longer sum shows only its result. */
 const MAX_TERMS_WRITTEN = 25;

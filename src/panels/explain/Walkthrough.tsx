@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import type { Focus } from './inspect-store.ts';
+import type { Focus } from '../inspect/inspect-store.ts';
 import { OutputProgress } from './OutputProgress.tsx';
 import { StepControls } from './StepControls.tsx';
-import { useSelectCell } from './useFocus.ts';
-import type { ShownTensor } from './useNodeData.ts';
+import { useSelectCell } from '../inspect/useFocus.ts';
+import type { ShownTensor } from '../inspect/useNodeData.ts';
 import { usePlayback } from './usePlayback.ts';
 
 export interface WalkthroughProps {

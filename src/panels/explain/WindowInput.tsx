@@ -1,5 +1,5 @@
 import type { WindowInfo } from '../../engine/shapes.ts';
-import { formatValue } from '../format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { inputView } from './view-span.ts';
 

@@ -3,14 +3,14 @@ import { useT } from '../../i18n/useT.ts';
 import { ExerciseAsk } from '../exercise/ExerciseAsk.tsx';
 import { ExerciseSetup } from '../exercise/ExerciseSetup.tsx';
 import { useExercise } from '../exercise/useExercise.ts';
-import { KernelEditor } from '../../editor/values/KernelEditor.tsx';
+import { KernelEditor } from './values/KernelEditor.tsx';
 import { ConvWork } from './ConvWork.tsx';
 import { inputCaption } from './input-caption.ts';
-import type { Focus } from './inspect-store.ts';
+import type { Focus } from '../inspect/inspect-store.ts';
 import { PoolWork } from './PoolWork.tsx';
-import { walkOf } from './step.ts';
-import { useSelectCell } from './useFocus.ts';
-import type { NodeData } from './useNodeData.ts';
+import { walkOf } from '../inspect/step.ts';
+import { useSelectCell } from '../inspect/useFocus.ts';
+import type { NodeData } from '../inspect/useNodeData.ts';
 import { Walkthrough } from './Walkthrough.tsx';
 
 /** The explain view of a Conv2D or MaxPool: the walk, the working, exercises, the filters. */

@@ -1,5 +1,5 @@
 import type { useT } from '../../i18n/useT.ts';
-import type { NodeData } from './useNodeData.ts';
+import type { NodeData } from '../inspect/useNodeData.ts';
 
 /**
  * What a node's input is called: 入力画像 when it comes straight from an Input, otherwise the

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useInspect, useInspectStore } from './useInspect.ts';
+import { useInspect, useInspectStore } from '../inspect/useInspect.ts';
 
 /** While playing, move the focus along `walk` at the chosen speed (steps per second). */
 export function usePlayback(walk: readonly number[]): void {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits } from '../../../src/graph/edits.ts';
 import { NODE_TYPES } from '../../../src/graph/schema.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
-import { fieldMessage } from '../../../src/editor/format.ts';
 import { newNode, nextNodeId, PALETTE_TYPES } from '../../../src/editor/new-node.ts';
+import { fieldMessage } from '../../../src/ui/fields/field-message.ts';
 import { convValidDoc } from '../state/fixtures.ts';
 
 describe('new nodes', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { windowInfo, type WindowInfo } from '../../../src/engine/shapes.ts';
 import type { NodeShapeOk } from '../../../src/graph/shape-inference.ts';
-import { createInspectStore } from '../../../src/panels/explain/inspect-store.ts';
+import { createInspectStore } from '../../../src/panels/inspect/inspect-store.ts';
 import {
   filledThrough,
   stepPlayback,
   walkOf,
   type Playback,
-} from '../../../src/panels/explain/step.ts';
+} from '../../../src/panels/inspect/step.ts';
 import { inputView, viewSpan } from '../../../src/panels/explain/view-span.ts';
 
 function geometry(

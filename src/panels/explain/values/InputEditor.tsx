@@ -1,8 +1,8 @@
-import type { NodeOf, TensorValue } from '../../graph/types.ts';
-import { useT } from '../../i18n/useT.ts';
-import type { PaintMode } from '../../panels/explain/inspect-store.ts';
-import { useInspect } from '../../panels/explain/useInspect.ts';
-import { useEditCommit } from '../nodes/useParamCommit.ts';
+import type { NodeOf, TensorValue } from '../../../graph/types.ts';
+import { useT } from '../../../i18n/useT.ts';
+import type { PaintMode } from '../../inspect/inspect-store.ts';
+import { useInspect } from '../../inspect/useInspect.ts';
+import { useEditCommit } from '../../../ui/fields/useEditCommit.ts';
 import { cellsEdit, inputIndex, type CellChange } from './value-edit.ts';
 import { PaintControls } from './PaintControls.tsx';
 import { ValueGrid } from './ValueGrid.tsx';

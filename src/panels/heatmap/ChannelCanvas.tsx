@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import type { TensorColorScale } from './color-scale.ts';
 import type { ChannelMapProps } from './ChannelGrid.tsx';
 import { canvasHandlers } from './map-events.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TensorHeatmap } from '../../../src/panels/TensorHeatmap.tsx';
+import { TensorHeatmap } from '../../../src/panels/heatmap/TensorHeatmap.tsx';
 
 afterEach(cleanup);
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { parseAnswer } from '../../panels/exercise/marking.ts';
+import { parseAnswer } from '../../exercise/marking.ts';
 import { editText } from './value-edit.ts';
 import { PaintSurface } from './PaintSurface.tsx';
 import './values.css';

@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent } from 'react';
-import { formatValue } from '../../panels/format-value.ts';
+import { formatValue } from '../../../ui/format-value.ts';
 import { lineCells, type GridPoint } from './value-edit.ts';
 
 export interface PaintSurfaceProps {

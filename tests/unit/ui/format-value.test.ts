@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue, formatValueLong } from '../../../src/panels/format-value.ts';
+import { formatValue, formatValueLong } from '../../../src/ui/format-value.ts';
 
 describe('formatValue', () => {
   it.each([

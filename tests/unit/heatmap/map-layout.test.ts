@@ -6,13 +6,13 @@ import {
   layoutFor,
   moveCell,
   type MapLayout,
-} from '../../../src/panels/map-layout.ts';
+} from '../../../src/panels/heatmap/map-layout.ts';
 import {
   canvasCssSize,
   gridMetrics,
   GRID_MAX_WIDTH_PX,
   textEm,
-} from '../../../src/panels/sizing.ts';
+} from '../../../src/panels/heatmap/sizing.ts';
 
 const layout = (shape: number[]) => {
   const l = layoutFor(

@@ -1,6 +1,6 @@
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import type { TensorColorScale } from './color-scale.ts';
-import { formatValue } from './format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 
 const STOPS = 9;
 

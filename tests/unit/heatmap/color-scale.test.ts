@@ -6,7 +6,7 @@ import {
   parseRgb,
   textColorOn,
   type Rgb,
-} from '../../../src/panels/color-scale.ts';
+} from '../../../src/panels/heatmap/color-scale.ts';
 
 const CSS_RGB = /^rgb\(\d+, \d+, \d+\)$/;
 const near = (a: Rgb, b: Rgb, tol = 4) => a.every((v, i) => Math.abs(v - b[i]) <= tol);

@@ -1,10 +1,10 @@
-import { convFans, resolveWeight } from '../../engine/weights.ts';
-import type { CellChange, GraphEdit, TensorParam } from '../../graph/edits.ts';
-import { adoptTensorData } from '../../graph/tensor-data.ts';
-import type { NodeOf, TensorValue, WeightSpec } from '../../graph/types.ts';
-import { isInitializer } from '../../graph/types.ts';
+import { convFans, resolveWeight } from '../../../engine/weights.ts';
+import type { CellChange, GraphEdit, TensorParam } from '../../../graph/edits.ts';
+import { adoptTensorData } from '../../../graph/tensor-data.ts';
+import type { NodeOf, TensorValue, WeightSpec } from '../../../graph/types.ts';
+import { isInitializer } from '../../../graph/types.ts';
 
-export type { CellChange } from '../../graph/edits.ts';
+export type { CellChange } from '../../../graph/edits.ts';
 
 /**
  * The edit that changes some cells of a node's explicit tensor: only the changed cells

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { NodeOf } from '../../graph/types.ts';
-import { isInitializer } from '../../graph/types.ts';
-import { useT } from '../../i18n/useT.ts';
-import { convWeightsOf, type LayerWeights } from '../../panels/explain/weights.ts';
-import { useEditCommit } from '../nodes/useParamCommit.ts';
+import type { NodeOf } from '../../../graph/types.ts';
+import { isInitializer } from '../../../graph/types.ts';
+import { useT } from '../../../i18n/useT.ts';
+import { convWeightsOf, type LayerWeights } from '../weights.ts';
+import { useEditCommit } from '../../../ui/fields/useEditCommit.ts';
 import { convCellsEdit, kernelIndex } from './value-edit.ts';
 import { ValueGrid } from './ValueGrid.tsx';
 

@@ -1,9 +1,9 @@
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useCallback, useMemo, useState } from 'react';
 import { ChannelCanvas } from './ChannelCanvas.tsx';
 import { ChannelGrid } from './ChannelGrid.tsx';
 import { colorScaleFor, type TensorColorScale } from './color-scale.ts';
-import { formatValue, formatValueLong } from './format-value.ts';
+import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
 import {
   cellAt,

@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ValueGrid } from '../../../src/editor/values/ValueGrid.tsx';
+import { ValueGrid } from '../../../src/panels/explain/values/ValueGrid.tsx';
 
 afterEach(cleanup);
 
 /** A 1×2 grid over `values`, committing through a spy that accepts everything but 99. */
 function grid(values: number[]) {
-  const onCommit = vi.fn((_row: number, _col: number, v: number) =>
-    v === 99 ? 'too big' : null,
-  );
+  const onCommit = vi.fn((_row: number, _col: number, v: number) => (v === 99 ? 'too big' : null));
   render(
     <ValueGrid
       label="kernel"

@@ -10,7 +10,7 @@ import {
   inputIndex,
   kernelIndex,
   lineCells,
-} from '../../../src/editor/values/value-edit.ts';
+} from '../../../src/panels/explain/values/value-edit.ts';
 import { plain } from '../helpers.ts';
 
 function conv(params: Record<string, unknown>): NodeOf<'Conv2D'> {

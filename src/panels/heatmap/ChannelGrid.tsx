@@ -1,7 +1,7 @@
 import { memo, useId, type CSSProperties } from 'react';
-import { useT } from '../i18n/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { textColorOn, type TensorColorScale } from './color-scale.ts';
-import { formatValue } from './format-value.ts';
+import { formatValue } from '../../ui/format-value.ts';
 import { cellIndex, type MapLayout } from './map-layout.ts';
 import { gridHandlers, type MapEventTarget } from './map-events.ts';
 import type { GridMetrics } from './sizing.ts';

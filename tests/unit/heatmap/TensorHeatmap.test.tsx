@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../src/i18n/I18nProvider.tsx';
 import { createLanguageStore } from '../../../src/i18n/language-store.ts';
-import { TensorHeatmap } from '../../../src/panels/TensorHeatmap.tsx';
+import { TensorHeatmap } from '../../../src/panels/heatmap/TensorHeatmap.tsx';
 
 afterEach(() => {
   cleanup();

@@ -1,6 +1,6 @@
-import { useT } from '../../i18n/useT.ts';
-import { useInspect, useInspectStore } from '../../panels/explain/useInspect.ts';
-import { NumberField } from '../fields/NumberField.tsx';
+import { useT } from '../../../i18n/useT.ts';
+import { useInspect, useInspectStore } from '../../inspect/useInspect.ts';
+import { NumberField } from '../../../ui/fields/NumberField.tsx';
 
 /** Values offered as one-click paints; any other is typed. */
 const PAINT_VALUES = [1, 0];
