@@ -4,7 +4,7 @@ import {
   type TensorValue,
   type WeightSpec,
 } from '../graph/types.ts';
-import { convFans, resolveWeight, type Fans } from '../engine/weights.ts';
+import { convFans, resolveWeight, type Fans } from '../graph/weights.ts';
 
 /**
  * Resize a row-major tensor: values whose coordinates still exist are kept, new ones are

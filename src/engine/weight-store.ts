@@ -1,6 +1,6 @@
 import { isInitializer, type NodeOf, type WeightSpec } from '../graph/types.ts';
 import { packWeights, releaseWeights, setPackedBias, type PackedWeights } from './wasm/index.ts';
-import { convFans, resolveWeight, type Fans } from './weights.ts';
+import { convFans, resolveWeight, type Fans } from '../graph/weights.ts';
 
 export interface ResolvedWeights {
   kernel: Float32Array;

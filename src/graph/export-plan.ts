@@ -1,4 +1,4 @@
-import { convFans, resolveWeight } from '../engine/weights.ts';
+import { convFans, resolveWeight } from './weights.ts';
 import { layerNames } from './export-format.ts';
 import type { ParseResult } from './parse.ts';
 import { inferShapes, type NodeShapeOk } from './shape-inference.ts';

@@ -4,3 +4,7 @@ export { parseGraph, parseGraphText, parseNode, formatPath, MAX_DOCUMENT_CHARS }
 export type { ParseResult } from './parse.ts';
 export { NODE_TYPES, paramsSchemas } from './schema.ts';
 export { topologicalOrder, descendantsOf, ancestorsOf, childrenOf } from './topo.ts';
+export { windowInfo, type WindowInfo, type Padding } from './window.ts';
+export { sizeOf, formatShape } from './shape.ts';
+export { mulberry32 } from './prng.ts';
+export { resolveWeight, convFans } from './weights.ts';

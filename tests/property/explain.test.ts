@@ -5,8 +5,8 @@ import { explainDropout, flattenSource } from '../../src/engine/explain/flatten-
 import { explainMaxPoolCell } from '../../src/engine/explain/max-pool.ts';
 import { traceUpstream } from '../../src/engine/explain/trace.ts';
 import { EngineSession } from '../../src/engine/session.ts';
-import type { WindowInfo } from '../../src/engine/shapes.ts';
-import { resolveWeight, convFans } from '../../src/engine/weights.ts';
+import type { WindowInfo } from '../../src/graph/window.ts';
+import { resolveWeight, convFans } from '../../src/graph/weights.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument, NodeOf } from '../../src/graph/types.ts';
 import { makeRng, type Rng } from './rng.ts';

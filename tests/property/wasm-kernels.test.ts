@@ -6,7 +6,7 @@ import { conv2d } from '../../src/engine/kernels/conv2d.ts';
 import { dense } from '../../src/engine/kernels/dense.ts';
 import { maxPool } from '../../src/engine/kernels/max-pool.ts';
 import { EngineSession } from '../../src/engine/session.ts';
-import { windowInfo, type Padding, type WindowInfo } from '../../src/engine/shapes.ts';
+import { windowInfo, type Padding, type WindowInfo } from '../../src/graph/window.ts';
 import { ResidentWeights } from '../../src/engine/wasm/resident-weights.ts';
 import {
   conv2dSimd,

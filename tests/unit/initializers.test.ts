@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/engine/prng.ts';
-import { convFans, resolveWeight } from '../../src/engine/weights.ts';
+import { mulberry32 } from '../../src/graph/prng.ts';
+import { convFans, resolveWeight } from '../../src/graph/weights.ts';
 import { chain, evaluate, inputNode, referenceMulberry32, tensorValue } from './helpers.ts';
 
 const glorot = (seed: number) => ({ init: 'glorotUniform' as const, seed });

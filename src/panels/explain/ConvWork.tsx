@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2d.ts';
-import type { WindowInfo } from '../../engine/shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../../ui/format-value.ts';

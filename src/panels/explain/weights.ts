@@ -1,4 +1,4 @@
-import { convFans, resolveWeight } from '../../engine/weights.ts';
+import { convFans, resolveWeight } from '../../graph/weights.ts';
 import type { NodeOf } from '../../graph/types.ts';
 
 /** A layer's weights as the engine uses them (float32, initializers drawn the same way). */

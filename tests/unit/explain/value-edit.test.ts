@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convFans, resolveWeight } from '../../../src/engine/weights.ts';
+import { convFans, resolveWeight } from '../../../src/graph/weights.ts';
 import { parseNode } from '../../../src/graph/parse.ts';
 import { applyEdits, type GraphEdit } from '../../../src/graph/edits.ts';
 import type { NodeOf, TensorValue } from '../../../src/graph/types.ts';

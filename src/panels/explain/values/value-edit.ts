@@ -1,4 +1,4 @@
-import { convFans, resolveWeight } from '../../../engine/weights.ts';
+import { convFans, resolveWeight } from '../../../graph/weights.ts';
 import type { CellChange, GraphEdit, TensorParam } from '../../../graph/edits.ts';
 import { adoptTensorData } from '../../../graph/tensor-data.ts';
 import type { NodeOf, TensorValue, WeightSpec } from '../../../graph/types.ts';

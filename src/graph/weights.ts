@@ -1,6 +1,6 @@
-import { isInitializer, type WeightSpec } from '../graph/types.ts';
+import { isInitializer, type WeightSpec } from './types.ts';
 import { mulberry32 } from './prng.ts';
-import { sizeOf } from './tensor.ts';
+import { sizeOf } from './shape.ts';
 
 /** Fan-in and fan-out of a weight, as Keras computes them for its variance-scaling initializers. */
 export interface Fans {

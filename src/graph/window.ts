@@ -1,4 +1,4 @@
-import { formatShape } from './tensor.ts';
+import { formatShape } from './shape.ts';
 
 export type Padding = 'valid' | 'same';
 
