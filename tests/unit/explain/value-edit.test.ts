@@ -84,6 +84,11 @@ describe('kernel cell edits', () => {
     const edit = convCellsEdit(node, 1, 'bias', [{ index: 1, value: -0.25 }]);
     expect(plain(applied(node, edit).params.bias)).toEqual({ shape: [2], data: [0, -0.25] });
   });
+
+  it('useBias false: a bias cell is no edit (the node has no bias to change)', () => {
+    const node = conv({ filters: 2, kernelSize: [1, 1], useBias: false });
+    expect(convCellsEdit(node, 1, 'bias', [{ index: 0, value: 1 }])).toBeNull();
+  });
 });
 
 describe('lineCells', () => {
