@@ -1,4 +1,4 @@
-import type { Activation } from '../kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
 import type { WindowInfo } from '../../graph/window.ts';
 import { activateInMemory } from './activations.ts';
 import type { PackedWeights } from './pack.ts';

@@ -1,4 +1,4 @@
-import type { Activation } from '../kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
 import type { WindowInfo } from '../../graph/window.ts';
 import { conv2dWasm } from './conv2d.ts';
 import { denseWasm } from './dense.ts';
