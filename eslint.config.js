@@ -4,6 +4,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const uiOnly = ['react', 'react-dom', 'react/*', '@xyflow/*', 'd3-*', 'comlink'];
+const pureCore = {
+  group: uiOnly,
+  message: 'src/engine and src/graph are pure: no UI or worker code.',
+};
 
 // The UI's layers, lowest first; a folder imports only from layers below its own, and the
 // pure core (src/engine, src/graph) sits below them all.
@@ -48,7 +52,7 @@ function importOf(dir, allow) {
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'tests/e2e/screenshots'],
+    ignores: ['dist', 'node_modules', 'test-results', 'tests/e2e/screenshots', '.tsbuild'],
   },
   // AssemblyScript (decorators on functions, v128) and its generated module: built by asc.
   { ignores: ['src/engine/wasm/assembly', 'src/engine/wasm/generated'] },
@@ -68,11 +72,32 @@ export default tseslint.config(
     // The core runs unchanged in Node, a worker and the CLI: no UI, DOM or worker-bridge code.
     files: ['src/engine/**', 'src/graph/**'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [pureCore] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'self', 'localStorage', 'navigator'],
+    },
+  },
+  {
+    // src/graph is the bottom floor: the engine builds on it, never the other way round.
+    // (tsconfig.graph.json, which compiles src/graph alone, enforces the same.) A later
+    // block replaces a rule's options wholesale, so the UI group is listed again.
+    files: ['src/graph/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: uiOnly, message: 'src/engine and src/graph are pure: no UI or worker code.' }] },
+        {
+          patterns: [
+            pureCore,
+            {
+              regex: '(^|/)engine(/|$)',
+              message: 'src/graph is the bottom floor: it imports nothing from src/engine.',
+            },
+            {
+              regex: '^\\.\\./(?!engine/)',
+              message: 'src/graph is the bottom floor: it imports only from itself and packages.',
+            },
+          ],
+        },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'self', 'localStorage', 'navigator'],
     },
   },
   // Later entries override earlier ones, so src/panels/explain gets its own list, not src/panels's.

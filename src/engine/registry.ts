@@ -5,7 +5,7 @@ import { conv2d } from './kernels/conv2d.ts';
 import { dense } from './kernels/dense.ts';
 import { dropout } from './kernels/dropout.ts';
 import { maxPool } from './kernels/max-pool.ts';
-import type { WindowInfo } from './shapes.ts';
+import type { WindowInfo } from '../graph/window.ts';
 import { copyInto } from './tensor.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, simdAvailable } from './wasm/index.ts';
 import type { WeightStore } from './weight-store.ts';

@@ -4,18 +4,6 @@ export interface Tensor {
   readonly data: Float32Array;
 }
 
-/** Number of elements of a shape. */
-export function sizeOf(shape: readonly number[]): number {
-  let n = 1;
-  for (const d of shape) n *= d;
-  return n;
-}
-
-/** `3×3×1`, as the UI and messages write shapes. */
-export function formatShape(shape: readonly number[]): string {
-  return shape.join('×');
-}
-
 /**
  * `source`'s values in `spare` when it has exactly their length (a node's previous output,
  * reused across edits), else in a new array.

@@ -1,22 +1,16 @@
-import { isInitializer, type NodeOf, type WeightSpec } from '../graph/types.ts';
+import { isInitializer, type WeightSpec } from '../graph/types.ts';
+import {
+  resolveBias,
+  resolveNodeWeights,
+  weightPartsOf,
+  type WeightedNode,
+  type WeightParts,
+} from '../graph/weights.ts';
 import { packWeights, releaseWeights, setPackedBias, type PackedWeights } from './wasm/index.ts';
-import { convFans, resolveWeight, type Fans } from './weights.ts';
 
 export interface ResolvedWeights {
   kernel: Float32Array;
   bias: Float32Array | null;
-}
-
-type Weighted = NodeOf<'Conv2D'> | NodeOf<'Dense'>;
-
-/** What a node's weights are made of: equal parts give equal values. */
-interface WeightParts {
-  /** The kernel's shape, `[kh, kw, inC, filters]` or `[inUnits, units]`. */
-  shape: number[];
-  fans: Fans;
-  kernel: WeightSpec;
-  /** Null when the node has no bias (useBias false). */
-  bias: WeightSpec | null;
 }
 
 interface Entry {
@@ -37,12 +31,12 @@ export class WeightStore {
   private cache = new Map<string, Entry>();
 
   /** `inSize`: input channels of a Conv2D, input units of a Dense. */
-  get(node: Weighted, inSize: number): ResolvedWeights {
+  get(node: WeightedNode, inSize: number): ResolvedWeights {
     return this.entry(node, inSize).weights;
   }
 
   /** The weights packed for the SIMD kernels: once, kept like the resolved ones. */
-  packed(node: Weighted, inSize: number): PackedWeights {
+  packed(node: WeightedNode, inSize: number): PackedWeights {
     const entry = this.entry(node, inSize);
     if (!entry.packed) {
       const { kernel, bias } = entry.weights;
@@ -63,8 +57,8 @@ export class WeightStore {
     this.cache.delete(id);
   }
 
-  private entry(node: Weighted, inSize: number): Entry {
-    const parts = partsOf(node, inSize);
+  private entry(node: WeightedNode, inSize: number): Entry {
+    const parts = weightPartsOf(node, inSize);
     const hit = this.cache.get(node.id);
     if (hit && sameKernel(hit.parts, parts)) {
       if (!sameSpec(hit.parts.bias, parts.bias)) this.replaceBias(hit, parts);
@@ -72,11 +66,8 @@ export class WeightStore {
     }
     // The old packed weights may sit in kernel memory: free it for the new ones.
     this.release(hit);
-    const weights = {
-      kernel: resolveWeight(parts.kernel, parts.shape, parts.fans),
-      bias: resolveBias(parts),
-    };
-    const entry: Entry = { parts, weights };
+    const { kernel, bias } = resolveNodeWeights(node, inSize);
+    const entry: Entry = { parts, weights: { kernel, bias } };
     this.cache.set(node.id, entry);
     return entry;
   }
@@ -90,24 +81,6 @@ export class WeightStore {
   private release(entry: Entry | undefined): void {
     if (entry?.packed) releaseWeights(entry.packed);
   }
-}
-
-function partsOf(node: Weighted, inSize: number): WeightParts {
-  const { kernel, bias, useBias } = node.params;
-  if (node.type === 'Conv2D') {
-    const [kh, kw] = node.params.kernelSize;
-    const { filters } = node.params;
-    const fans = convFans(kh, kw, inSize, filters);
-    return { shape: [kh, kw, inSize, filters], fans, kernel, bias: useBias ? bias : null };
-  }
-  const { units } = node.params;
-  const fans = { fanIn: inSize, fanOut: units };
-  return { shape: [inSize, units], fans, kernel, bias: useBias ? bias : null };
-}
-
-function resolveBias(parts: WeightParts): Float32Array | null {
-  const outSize = parts.shape.at(-1)!;
-  return parts.bias ? resolveWeight(parts.bias, [outSize], parts.fans) : null;
 }
 
 function sameKernel(a: WeightParts, b: WeightParts): boolean {

@@ -1,9 +1,9 @@
-import { convFans, resolveWeight } from '../engine/weights.ts';
 import { layerNames } from './export-format.ts';
 import type { ParseResult } from './parse.ts';
 import { inferShapes, type NodeShapeOk } from './shape-inference.ts';
 import { childrenOf, topologicalOrder } from './topo.ts';
-import type { GraphDocument, GraphNode, NodeOf } from './types.ts';
+import type { GraphDocument, GraphNode } from './types.ts';
+import { resolveNodeWeights } from './weights.ts';
 
 /** A weight with its values resolved exactly as the engine resolves them. */
 export interface ResolvedTensor {
@@ -95,36 +95,13 @@ function exportLayers(
   });
 }
 
-/** Kernel and bias values of a Conv2D or Dense, the engine's way (same fans, same PRNG). */
+/** Kernel and bias values of a Conv2D or Dense, resolved as the engine resolves them. */
 function resolvedWeights(node: GraphNode, inShape: readonly number[]): ResolvedTensor[] {
-  if (node.type === 'Conv2D') return convWeights(node, inShape[inShape.length - 1]!);
-  if (node.type === 'Dense') return denseWeights(node, inShape[inShape.length - 1]!);
-  return [];
-}
-
-function convWeights(node: NodeOf<'Conv2D'>, inC: number): ResolvedTensor[] {
-  const { kernelSize, filters, useBias, kernel, bias } = node.params;
-  const [kh, kw] = kernelSize;
-  const fans = convFans(kh, kw, inC, filters);
-  const out = [tensorOf(kernel, [kh, kw, inC, filters], fans)];
-  if (useBias) out.push(tensorOf(bias, [filters], fans));
+  if (node.type !== 'Conv2D' && node.type !== 'Dense') return [];
+  const { kernel, bias, shape } = resolveNodeWeights(node, inShape[inShape.length - 1]!);
+  const out = [{ shape, data: kernel }];
+  if (bias) out.push({ shape: [bias.length], data: bias });
   return out;
-}
-
-function denseWeights(node: NodeOf<'Dense'>, inUnits: number): ResolvedTensor[] {
-  const { units, useBias, kernel, bias } = node.params;
-  const fans = { fanIn: inUnits, fanOut: units };
-  const out = [tensorOf(kernel, [inUnits, units], fans)];
-  if (useBias) out.push(tensorOf(bias, [units], fans));
-  return out;
-}
-
-function tensorOf(
-  spec: Parameters<typeof resolveWeight>[0],
-  shape: number[],
-  fans: Parameters<typeof resolveWeight>[2],
-): ResolvedTensor {
-  return { shape, data: resolveWeight(spec, shape, fans) };
 }
 
 /** An Input layer's tensor as a batch of one: shape `[1, H, W, C]`. */

@@ -86,10 +86,16 @@ export const weightSchema = z.union([tensorSchema, initializerSchema], {
   error: 'expected a tensor {shape, data} or an initializer {init, seed}',
 });
 
-const activation = z.enum(['linear', 'relu', 'sigmoid', 'tanh', 'softmax'], {
-  error: 'expected one of "linear", "relu", "sigmoid", "tanh", "softmax"',
+/** The activations a Conv2D or Dense may apply, in the order the controls list them. */
+export const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'] as const;
+/** TensorFlow's paddings of a sliding window, in the order the controls list them. */
+export const PADDINGS = ['valid', 'same'] as const;
+
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`);
+const activation = z.enum(ACTIVATIONS, {
+  error: `expected one of ${quoted(ACTIVATIONS).join(', ')}`,
 });
-const padding = z.enum(['valid', 'same'], { error: 'expected "valid" or "same"' });
+const padding = z.enum(PADDINGS, { error: `expected ${quoted(PADDINGS).join(' or ')}` });
 const bool = z.boolean({ error: 'expected true or false' });
 
 const inputShape = z.custom<[number, number, number]>(

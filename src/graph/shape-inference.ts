@@ -1,5 +1,5 @@
-import { windowInfo, type WindowInfo } from '../engine/shapes.ts';
-import { formatShape, sizeOf } from '../engine/tensor.ts';
+import { windowInfo, type WindowInfo } from './window.ts';
+import { formatShape, sizeOf } from './shape.ts';
 import { LIMITS } from './limits.ts';
 import { topologicalOrder } from './topo.ts';
 import { isInitializer, type GraphDocument, type GraphNode, type NodeOf } from './types.ts';

@@ -1,3 +1,4 @@
+import { ACTIVATIONS, PADDINGS } from './schema.ts';
 import type { TopologyLayer } from './tfjs-topology.ts';
 import type { Initializer, NodeType } from './types.ts';
 
@@ -12,7 +13,6 @@ export type LayerConversion =
 /** The layer classes an import understands, for the message naming one it does not. */
 export const SUPPORTED_LAYERS =
   'convflow supports InputLayer, Conv2D, MaxPooling2D, Flatten (or a Reshape to one axis), Dense, Dropout, and an Activation right after a Conv2D or Dense';
-const ACTIVATIONS = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax'];
 
 type Config = Record<string, unknown>;
 class Unsupported extends Error {}
@@ -134,7 +134,7 @@ function inputShape(c: Config): number[] {
 
 function activation(v: unknown): string {
   const name = v === undefined || v === null ? 'linear' : v;
-  if (typeof name !== 'string' || !ACTIVATIONS.includes(name))
+  if (typeof name !== 'string' || !(ACTIVATIONS as readonly string[]).includes(name))
     throw new Unsupported(
       `activation ${JSON.stringify(name)} is not supported; convflow has ${ACTIVATIONS.join(', ')}`,
     );
@@ -143,7 +143,7 @@ function activation(v: unknown): string {
 
 function padding(v: unknown): string {
   const p = v ?? 'valid';
-  if (p !== 'valid' && p !== 'same')
+  if (typeof p !== 'string' || !(PADDINGS as readonly string[]).includes(p))
     throw new Unsupported(`padding ${JSON.stringify(p)} is not supported`);
   return p;
 }

@@ -28,6 +28,10 @@ export type MaxPoolParams = z.output<typeof maxPoolParamsSchema>;
 export type FlattenParams = z.output<typeof flattenParamsSchema>;
 export type DenseParams = z.output<typeof denseParamsSchema>;
 export type DropoutParams = z.output<typeof dropoutParamsSchema>;
+/** What a Conv2D or Dense applies to its sums: one of the schema's `ACTIVATIONS`. */
+export type Activation = Conv2DParams['activation'];
+/** How a sliding window meets the border: one of the schema's `PADDINGS`. */
+export type Padding = Conv2DParams['padding'];
 
 /** A node with every default filled in: what the engine and the UI work with. */
 export type GraphNode = z.output<typeof nodeSchema>;

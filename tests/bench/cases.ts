@@ -1,5 +1,5 @@
-import { mulberry32 } from '../../src/engine/prng.ts';
-import { windowInfo, type WindowInfo } from '../../src/engine/shapes.ts';
+import { mulberry32 } from '../../src/graph/prng.ts';
+import { windowInfo, type WindowInfo } from '../../src/graph/window.ts';
 
 /** One benchmark case: a single layer on a single image, float32, channels last. */
 export type BenchCase =

@@ -5,8 +5,8 @@ import { explainDropout, flattenSource } from '../../src/engine/explain/flatten-
 import { explainMaxPoolCell } from '../../src/engine/explain/max-pool.ts';
 import { traceUpstream } from '../../src/engine/explain/trace.ts';
 import { EngineSession } from '../../src/engine/session.ts';
-import type { WindowInfo } from '../../src/engine/shapes.ts';
-import { resolveWeight, convFans } from '../../src/engine/weights.ts';
+import type { WindowInfo } from '../../src/graph/window.ts';
+import { resolveNodeWeights } from '../../src/graph/weights.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument, NodeOf } from '../../src/graph/types.ts';
 import { makeRng, type Rng } from './rng.ts';
@@ -99,16 +99,7 @@ describe('explain data agrees with the engine', () => {
         filters,
       } = node.params;
       const input = session.output('in')!;
-      const kernel = resolveWeight(
-        node.params.kernel,
-        [kh, kw, input.shape[2], filters],
-        convFans(kh, kw, input.shape[2], filters),
-      );
-      const bias = resolveWeight(
-        node.params.bias,
-        [filters],
-        convFans(kh, kw, input.shape[2], filters),
-      );
+      const { kernel, bias } = resolveNodeWeights(node, input.shape[2]!);
       const walk = windowWalk(g);
       expect(walk.length * filters).toBe(shape!.data.length);
       walk.forEach(({ row, col }, i) => {

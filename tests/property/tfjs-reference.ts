@@ -8,7 +8,7 @@ import {
   type WeightSpec,
 } from '../../src/graph/index.ts';
 import { dropoutMask } from '../../src/engine/kernels/dropout.ts';
-import { convFans, resolveWeight, type Fans } from '../../src/engine/weights.ts';
+import { convFans, resolveWeight, type Fans } from '../../src/graph/weights.ts';
 
 /** What TensorFlow.js computes for a node, or why the node must be an error. */
 export type Expected =

@@ -1,12 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activate, type Activation } from '../../src/engine/kernels/activations.ts';
+import { activate } from '../../src/engine/kernels/activations.ts';
 import { conv2d } from '../../src/engine/kernels/conv2d.ts';
 import { dense } from '../../src/engine/kernels/dense.ts';
 import { maxPool } from '../../src/engine/kernels/max-pool.ts';
 import { EngineSession } from '../../src/engine/session.ts';
-import { windowInfo, type Padding, type WindowInfo } from '../../src/engine/shapes.ts';
+import type { Activation, Padding } from '../../src/graph/types.ts';
+import { windowInfo, type WindowInfo } from '../../src/graph/window.ts';
 import { ResidentWeights } from '../../src/engine/wasm/resident-weights.ts';
 import {
   conv2dSimd,

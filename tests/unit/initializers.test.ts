@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../src/engine/prng.ts';
-import { convFans, resolveWeight } from '../../src/engine/weights.ts';
+import { mulberry32 } from '../../src/graph/prng.ts';
+import { parseNode } from '../../src/graph/parse.ts';
+import type { NodeOf } from '../../src/graph/types.ts';
+import { convFans, resolveNodeWeights, resolveWeight } from '../../src/graph/weights.ts';
 import { chain, evaluate, inputNode, referenceMulberry32, tensorValue } from './helpers.ts';
 
 const glorot = (seed: number) => ({ init: 'glorotUniform' as const, seed });
@@ -83,6 +85,59 @@ describe('initializers', () => {
       fanOut: 1,
     });
     expect(Array.from(w)).toEqual([0.25, -3]);
+  });
+});
+
+function node<T extends 'Conv2D' | 'Dense'>(type: T, params: Record<string, unknown>): NodeOf<T> {
+  const parsed = parseNode({ id: 'n', type, params });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value as NodeOf<T>;
+}
+
+describe('resolveNodeWeights', () => {
+  it('Conv2D k=[2,2] filters=3 inC=2 glorotUniform seed=4: fans 8 and 12, zeros bias', () => {
+    const conv = node('Conv2D', { filters: 3, kernelSize: [2, 2], kernel: glorot(4) });
+    const w = resolveNodeWeights(conv, 2);
+    expect(w.shape).toEqual([2, 2, 2, 3]);
+    expect(w.kernel).toEqual(resolveWeight(glorot(4), [2, 2, 2, 3], { fanIn: 8, fanOut: 12 }));
+    expect(Array.from(w.bias!)).toEqual([0, 0, 0]);
+  });
+
+  it('Conv2D k=[1,2] filters=2 inC=1 explicit: the document arrays themselves, not copies', () => {
+    const conv = node('Conv2D', {
+      filters: 2,
+      kernelSize: [1, 2],
+      kernel: { shape: [1, 2, 1, 2], data: [1, 2, 3, 4] },
+      bias: { shape: [2], data: [0.5, -1] },
+    });
+    const w = resolveNodeWeights(conv, 1);
+    expect(w.shape).toEqual([1, 2, 1, 2]);
+    expect(w.kernel).toBe((conv.params.kernel as { data: Float32Array }).data);
+    expect(w.bias).toBe((conv.params.bias as { data: Float32Array }).data);
+  });
+
+  it('Dense units=2 inUnits=3 heUniform seed=1: fanIn 3, ones bias drawn at [2]', () => {
+    const dense = node('Dense', { units: 2, kernel: he(1), bias: { init: 'ones' } });
+    const w = resolveNodeWeights(dense, 3);
+    expect(w.shape).toEqual([3, 2]);
+    expect(w.kernel).toEqual(resolveWeight(he(1), [3, 2], { fanIn: 3, fanOut: 2 }));
+    expect(Array.from(w.bias!)).toEqual([1, 1]);
+  });
+
+  it('Dense units=2 inUnits=2 explicit kernel', () => {
+    const dense = node('Dense', { units: 2, kernel: { shape: [2, 2], data: [1, 0, 0, 1] } });
+    const w = resolveNodeWeights(dense, 2);
+    expect(w.shape).toEqual([2, 2]);
+    expect(Array.from(w.kernel)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('useBias false: the bias is null, whatever it says (Conv2D and Dense)', () => {
+    const bias = { shape: [2], data: [5, 6] };
+    const conv = node('Conv2D', { filters: 2, kernelSize: [1, 1], useBias: false, bias });
+    const dense = node('Dense', { units: 2, useBias: false, bias });
+    expect(resolveNodeWeights(conv, 1).bias).toBeNull();
+    expect(resolveNodeWeights(dense, 4).bias).toBeNull();
+    expect(resolveNodeWeights(dense, 4).kernel).toHaveLength(8);
   });
 });
 

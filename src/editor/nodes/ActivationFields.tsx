@@ -1,7 +1,7 @@
+import { ACTIVATIONS } from '../../graph/schema.ts';
 import type { Conv2DParams, DenseParams } from '../../graph/types.ts';
 import { CheckboxField } from '../../ui/fields/CheckboxField.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
-import { ACTIVATIONS } from './options.ts';
 
 type Commit = (patch: Record<string, unknown>) => string | null;
 

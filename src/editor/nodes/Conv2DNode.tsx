@@ -1,5 +1,6 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
+import { PADDINGS } from '../../graph/schema.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { NumberField } from '../../ui/fields/NumberField.tsx';
 import { PairField } from '../../ui/fields/PairField.tsx';
@@ -8,7 +9,6 @@ import { FilterPresetSelect } from '../filters/FilterPresetSelect.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { ActivationFields } from './ActivationFields.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
-import { PADDINGS } from './options.ts';
 import { useParamCommit } from './useParamCommit.ts';
 
 export function Conv2DNode({ id, data, selected }: NodeProps<FlowNode>) {

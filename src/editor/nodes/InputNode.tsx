@@ -4,7 +4,7 @@ import type { NodeOf } from '../../graph/types.ts';
 import { NumberField } from '../../ui/fields/NumberField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { useNodeImageDrop } from '../image/useImageDrop.ts';
-import { inputShapePatch } from '../param-patch.ts';
+import { inputShapePatch } from '../../graph/param-patch.ts';
 import { InputTools } from './InputTools.tsx';
 import { NodeFrame } from './NodeFrame.tsx';
 import { useParamCommit } from './useParamCommit.ts';

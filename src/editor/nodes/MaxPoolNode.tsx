@@ -1,11 +1,11 @@
 import type { NodeProps } from '@xyflow/react';
 import { LIMITS } from '../../graph/limits.ts';
+import { PADDINGS } from '../../graph/schema.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { PairField } from '../../ui/fields/PairField.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import type { FlowNode } from '../flow-elements.ts';
 import { NodeFrame } from './NodeFrame.tsx';
-import { PADDINGS } from './options.ts';
 import { useParamCommit } from './useParamCommit.ts';
 
 export function MaxPoolNode({ id, data, selected }: NodeProps<FlowNode>) {

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
+import { paramsPatch } from '../../graph/param-patch.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { fieldMessage } from '../../ui/fields/field-message.ts';
-import { paramsPatch } from '../param-patch.ts';
 
 /**
  * Commit a parameter change of one node: one `setParams` dispatch, with explicit weights

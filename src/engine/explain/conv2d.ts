@@ -1,5 +1,6 @@
-import { activate, type Activation } from '../kernels/activations.ts';
-import type { WindowInfo } from '../shapes.ts';
+import type { Activation } from '../../graph/types.ts';
+import { activate } from '../kernels/activations.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 
 /** One cell under the window: its kernel offset, its input coordinates, and whether it is padding. */
 export interface WindowCell {

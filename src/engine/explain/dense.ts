@@ -1,4 +1,5 @@
-import { activate, type Activation } from '../kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
+import { activate } from '../kernels/activations.ts';
 
 export interface DenseTerm {
   /** Index along the contracted (last) axis. */

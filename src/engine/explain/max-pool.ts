@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { windowCells, type WindowCell } from './conv2d.ts';
 
 export interface PoolCellExplanation {

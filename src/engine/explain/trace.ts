@@ -1,6 +1,6 @@
 import type { NodeShape } from '../../graph/shape-inference.ts';
 import type { GraphDocument, GraphNode } from '../../graph/types.ts';
-import { sizeOf } from '../tensor.ts';
+import { sizeOf } from '../../graph/shape.ts';
 
 /** Per node, a mask over its output (1 = influences the traced cells). */
 export type Influence = Map<string, Uint8Array>;

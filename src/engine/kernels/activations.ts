@@ -1,4 +1,4 @@
-export type Activation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax';
+import type { Activation } from '../../graph/types.ts';
 
 /** Apply an activation in place; softmax runs along the last axis (length `lastDim`). */
 export function activate(

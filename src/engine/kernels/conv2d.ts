@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 
 /**
  * Conv2D as Keras computes it: cross-correlation (the kernel is not flipped), zero padding

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../prng.ts';
+import { mulberry32 } from '../../graph/prng.ts';
 
 /**
  * The keep-mask of a training-mode Dropout: element i (row-major) is kept when the i-th

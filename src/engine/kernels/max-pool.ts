@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 
 /**
  * MaxPooling2D: the largest value in each window, per channel. With `same` padding the

@@ -1,4 +1,4 @@
-import type { Activation } from '../kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
 import type { KernelRuntime } from './runtime.ts';
 
 /** Apply an activation to `n` floats at byte address `at` in kernel memory. */

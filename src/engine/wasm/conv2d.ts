@@ -1,5 +1,5 @@
-import type { Activation } from '../kernels/activations.ts';
-import type { WindowInfo } from '../shapes.ts';
+import type { Activation } from '../../graph/types.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { activateInMemory } from './activations.ts';
 import type { PackedWeights } from './pack.ts';
 import { align, type KernelRuntime } from './runtime.ts';

@@ -1,4 +1,4 @@
-import type { Activation } from '../kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
 import { activateInMemory } from './activations.ts';
 import type { PackedWeights } from './pack.ts';
 import { align, type KernelRuntime } from './runtime.ts';

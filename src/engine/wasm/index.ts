@@ -1,5 +1,5 @@
-import type { Activation } from '../kernels/activations.ts';
-import type { WindowInfo } from '../shapes.ts';
+import type { Activation } from '../../graph/types.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { conv2dWasm } from './conv2d.ts';
 import { denseWasm } from './dense.ts';
 import { maxPoolWasm } from './max-pool.ts';

@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { align, type KernelRuntime } from './runtime.ts';
 
 /** MaxPooling2D with the SIMD kernels: bit-identical to kernels/max-pool.ts (no arithmetic). */

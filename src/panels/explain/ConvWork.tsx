@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { explainConv2DCell, type ChannelTerms } from '../../engine/explain/conv2d.ts';
-import type { WindowInfo } from '../../engine/shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import type { NodeOf } from '../../graph/types.ts';
+import { resolveNodeWeights } from '../../graph/weights.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 import { ChannelWork } from './ChannelWork.tsx';
 import { Finish } from './Finish.tsx';
 import { SumLine } from './SumLine.tsx';
-import { convWeightsOf } from './weights.ts';
 
 /** Channels worked out in full; the others are summed in one line. */
 const CHANNELS_SHOWN = 4;
@@ -31,7 +31,7 @@ export interface ConvWorkProps {
 export function ConvWork({ node, g, input, index, locked, inputLabel }: ConvWorkProps) {
   const t = useT();
   const { filters, activation } = node.params;
-  const weights = useMemo(() => convWeightsOf(node, g.inC), [node, g.inC]);
+  const weights = useMemo(() => resolveNodeWeights(node, g.inC), [node, g.inC]);
   const f = index % filters;
   const pos = Math.floor(index / filters);
   const [row, col] = [Math.floor(pos / g.outW), pos % g.outW];

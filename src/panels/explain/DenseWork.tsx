@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { explainDenseUnit, type DenseTerm } from '../../engine/explain/dense.ts';
 import type { NodeOf } from '../../graph/types.ts';
+import { resolveNodeWeights } from '../../graph/weights.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 import { Finish } from './Finish.tsx';
-import { denseWeightsOf } from './weights.ts';
 
 /** Terms listed for one unit; the rest are summed in one line. */
 const TOP = 12;
@@ -20,7 +20,7 @@ export interface DenseWorkProps {
 export function DenseWork({ node, input, inUnits, index }: DenseWorkProps) {
   const t = useT();
   const { units, activation } = node.params;
-  const weights = useMemo(() => denseWeightsOf(node, inUnits), [node, inUnits]);
+  const weights = useMemo(() => resolveNodeWeights(node, inUnits), [node, inUnits]);
   const unit = index % units;
   const row = Math.floor(index / units);
   const { kernel, bias } = weights;

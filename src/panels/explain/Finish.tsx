@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Activation } from '../../engine/kernels/activations.ts';
+import type { Activation } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 

@@ -1,5 +1,5 @@
 import { explainMaxPoolCell } from '../../engine/explain/max-pool.ts';
-import type { WindowInfo } from '../../engine/shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { WindowInput } from './WindowInput.tsx';

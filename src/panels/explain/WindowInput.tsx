@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../../engine/shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { inputView } from './view-span.ts';

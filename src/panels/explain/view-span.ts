@@ -1,4 +1,4 @@
-import type { WindowInfo } from '../../engine/shapes.ts';
+import type { WindowInfo } from '../../graph/window.ts';
 
 /** Rows (or columns) of the padded input the explain view draws: `from` included, `to` not. */
 export interface Span {

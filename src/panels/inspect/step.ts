@@ -1,5 +1,5 @@
 import { windowWalk } from '../../engine/explain/conv2d.ts';
-import { sizeOf } from '../../engine/tensor.ts';
+import { sizeOf } from '../../graph/shape.ts';
 import type { NodeShapeOk } from '../../graph/shape-inference.ts';
 
 /** Steps per second the player offers; the slides' pace is about one a second. */

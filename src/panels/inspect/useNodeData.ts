@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { sizeOf } from '../../engine/tensor.ts';
+import { sizeOf } from '../../graph/shape.ts';
 import type { NodeShapeOk } from '../../graph/shape-inference.ts';
 import type { GraphNode } from '../../graph/types.ts';
 import type { EditorState } from '../../state/types.ts';

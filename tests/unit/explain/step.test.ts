@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowInfo, type WindowInfo } from '../../../src/engine/shapes.ts';
+import { windowInfo, type WindowInfo } from '../../../src/graph/window.ts';
 import type { NodeShapeOk } from '../../../src/graph/shape-inference.ts';
 import { createInspectStore } from '../../../src/panels/inspect/inspect-store.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convFans, resolveWeight } from '../../../src/engine/weights.ts';
+import { convFans, resolveWeight } from '../../../src/graph/weights.ts';
 import { parseNode } from '../../../src/graph/parse.ts';
 import { applyEdits, type GraphEdit } from '../../../src/graph/edits.ts';
 import type { NodeOf, TensorValue } from '../../../src/graph/types.ts';
@@ -83,6 +83,11 @@ describe('kernel cell edits', () => {
     const node = conv({ filters: 2, kernelSize: [1, 1] });
     const edit = convCellsEdit(node, 1, 'bias', [{ index: 1, value: -0.25 }]);
     expect(plain(applied(node, edit).params.bias)).toEqual({ shape: [2], data: [0, -0.25] });
+  });
+
+  it('useBias false: a bias cell is no edit (the node has no bias to change)', () => {
+    const node = conv({ filters: 2, kernelSize: [1, 1], useBias: false });
+    expect(convCellsEdit(node, 1, 'bias', [{ index: 0, value: 1 }])).toBeNull();
   });
 });
 

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { NodeOf } from '../../../graph/types.ts';
 import { isInitializer } from '../../../graph/types.ts';
+import { resolveNodeWeights, type NodeWeights } from '../../../graph/weights.ts';
 import { useT } from '../../../i18n/useT.ts';
-import { convWeightsOf, type LayerWeights } from '../weights.ts';
 import { useEditCommit } from '../../../ui/fields/useEditCommit.ts';
 import { convCellsEdit, kernelIndex } from './value-edit.ts';
 import { ValueGrid } from './ValueGrid.tsx';
@@ -21,7 +21,7 @@ export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: numbe
   const t = useT();
   const { kernelSize, filters, kernel } = node.params;
   const [kh, kw] = kernelSize;
-  const weights = useMemo(() => convWeightsOf(node, inC), [node, inC]);
+  const weights = useMemo(() => resolveNodeWeights(node, inC), [node, inC]);
   const drawn = kh <= MAX_SIDE && kw <= MAX_SIDE;
   return (
     <section className="ex-section" aria-label={t('kernel.title')}>
@@ -48,7 +48,7 @@ export function KernelEditor({ node, inC }: { node: NodeOf<'Conv2D'>; inC: numbe
 interface FilterRowProps {
   node: NodeOf<'Conv2D'>;
   inC: number;
-  weights: LayerWeights;
+  weights: NodeWeights;
   f: number;
 }
 

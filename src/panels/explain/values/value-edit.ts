@@ -1,8 +1,8 @@
-import { convFans, resolveWeight } from '../../../engine/weights.ts';
 import type { CellChange, GraphEdit, TensorParam } from '../../../graph/edits.ts';
 import { adoptTensorData } from '../../../graph/tensor-data.ts';
 import type { NodeOf, TensorValue, WeightSpec } from '../../../graph/types.ts';
 import { isInitializer } from '../../../graph/types.ts';
+import { resolveNodeWeights } from '../../../graph/weights.ts';
 
 export type { CellChange } from '../../../graph/edits.ts';
 
@@ -44,19 +44,20 @@ export function kernelIndex(
   return ((ky * shape[1] + kx) * shape[2] + c) * shape[3] + f;
 }
 
-/** A Conv2D's kernel and bias as explicit tensors: initializers resolved the engine's way. */
+/**
+ * A Conv2D's kernel and bias as explicit tensors: initializers resolved the engine's way, an
+ * explicit tensor returned as it is. The bias is null when the node has none (useBias false).
+ */
 export function explicitConvWeights(
   node: NodeOf<'Conv2D'>,
   inC: number,
-): { kernel: TensorValue; bias: TensorValue } {
-  const { kernelSize, filters } = node.params;
-  const [kh, kw] = kernelSize;
-  const fans = convFans(kh, kw, inC, filters);
-  const explicit = (spec: WeightSpec, shape: number[]): TensorValue =>
-    isInitializer(spec) ? { shape, data: adoptTensorData(resolveWeight(spec, shape, fans)) } : spec;
+): { kernel: TensorValue; bias: TensorValue | null } {
+  const { kernel, bias, shape } = resolveNodeWeights(node, inC);
+  const explicit = (spec: WeightSpec, shape: number[], data: Float32Array): TensorValue =>
+    isInitializer(spec) ? { shape, data: adoptTensorData(data) } : spec;
   return {
-    kernel: explicit(node.params.kernel, [kh, kw, inC, filters]),
-    bias: explicit(node.params.bias, [filters]),
+    kernel: explicit(node.params.kernel, shape, kernel),
+    bias: bias && explicit(node.params.bias, [bias.length], bias),
   };
 }
 
@@ -64,6 +65,7 @@ export function explicitConvWeights(
  * The edit that changes cells (flat indices) of a Conv2D's kernel or bias. A weight given
  * by an initializer first becomes explicit, holding the very numbers the engine drew, so
  * editing one cell leaves every other weight as it was; an explicit one gets `setCells`.
+ * Null for the bias of a node without one (useBias false): there is nothing to edit.
  */
 export function convCellsEdit(
   node: NodeOf<'Conv2D'>,
@@ -72,6 +74,7 @@ export function convCellsEdit(
   changes: readonly CellChange[],
 ): GraphEdit | null {
   const tensor = explicitConvWeights(node, inC)[param];
+  if (!tensor) return null;
   if (!isInitializer(node.params[param])) return cellsEdit(node.id, param, tensor, changes);
   const data = tensor.data.slice();
   for (const c of changes) data[c.index] = c.value;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { windowInfo } from '../../src/engine/shapes.ts';
+import { windowInfo } from '../../src/graph/window.ts';
 import { inferShapes } from '../../src/graph/shape-inference.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import { chain, inputNode, tensorValue } from './helpers.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { plain } from '../helpers.ts';
-import { applyEdits } from '../../../src/graph/edits.ts';
-import type { NodeOf } from '../../../src/graph/types.ts';
-import { inputShapePatch, paramsPatch, resizeTensor } from '../../../src/editor/param-patch.ts';
-import denseSlide from '../../../presets/07-dense.json';
-import { convValidDoc, doc as parse } from '../state/fixtures.ts';
+import { plain } from './helpers.ts';
+import { applyEdits } from '../../src/graph/edits.ts';
+import type { NodeOf } from '../../src/graph/types.ts';
+import { inputShapePatch, paramsPatch, resizeTensor } from '../../src/graph/param-patch.ts';
+import denseSlide from '../../presets/07-dense.json';
+import { convValidDoc, doc as parse } from './state/fixtures.ts';
 
 describe('resizeTensor', () => {
   it('[2,2] → [2,3]: keeps what fits, zero-fills the new column', () => {

@@ -1,10 +1,5 @@
-import {
-  isInitializer,
-  type GraphNode,
-  type TensorValue,
-  type WeightSpec,
-} from '../graph/types.ts';
-import { convFans, resolveWeight, type Fans } from '../engine/weights.ts';
+import { isInitializer, type GraphNode, type TensorValue, type WeightSpec } from './types.ts';
+import { convFans, resolveWeight, type Fans } from './weights.ts';
 
 /**
  * Resize a row-major tensor: values whose coordinates still exist are kept, new ones are

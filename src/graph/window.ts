@@ -1,6 +1,5 @@
-import { formatShape } from './tensor.ts';
-
-export type Padding = 'valid' | 'same';
+import { formatShape } from './shape.ts';
+import type { Padding } from './types.ts';
 
 /**
  * Geometry of a 2-D sliding window (convolution or pooling) over an `[H, W, C]` input.
