@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { Suspense, use, useEffect } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
@@ -17,15 +17,31 @@ import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
-import { openWorkspace } from './workspace.ts';
+import { loadWorkspace, type Workspace } from './workspace.ts';
 import { WorkspaceProvider } from './WorkspaceContext.tsx';
+
+let startup: Promise<Workspace> | null = null;
+
+/** The page's workspace, read once: React may render App more than once before it commits. */
+function startupWorkspace(): Promise<Workspace> {
+  return (startup ??= loadWorkspace(browserEnv()));
+}
 
 /**
  * The editor: header, palette, canvas and status line around one store and one engine.
- * The graph at startup is the saved work, with the address bar's link opened on top.
+ * The graph at startup is the saved work, with the address bar's link opened on top; the
+ * page stays empty for the moment the saved work takes to read, rather than flash another.
  */
 export function App() {
-  const [workspace] = useState(() => openWorkspace(browserEnv()));
+  return (
+    <Suspense fallback={null}>
+      <Editor workspace={startupWorkspace()} />
+    </Suspense>
+  );
+}
+
+function Editor({ workspace: loading }: { workspace: Promise<Workspace> }) {
+  const workspace = use(loading);
   const { store } = workspace;
   const restart = useEngineClient(store);
   useEffect(() => workspace.start(window), [workspace]);
