@@ -10,6 +10,7 @@ const exposed: PersistApi = {
     const result = await api.load();
     return transfer(result, buffersOf(result));
   },
+  putSlice: (slice) => api.putSlice(slice),
   save: (request) => api.save(request),
 };
 

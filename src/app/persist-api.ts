@@ -10,12 +10,18 @@ import {
   type SavedGraph,
 } from './autosave.ts';
 import type { SaveDb, SaveMeta } from './saved-graph-db.ts';
+import { createTensorStore, type TensorSlice, type WireDocument } from './tensor-mirror.ts';
 
 /** One save: the document as of a store revision of one page session. */
 export interface SaveRequest {
   doc: GraphDocument;
   session: string;
   revision: number;
+}
+
+/** A save as it reaches the worker: large tensors by reference (tensor-mirror.ts). */
+export interface WireSaveRequest extends Omit<SaveRequest, 'doc'> {
+  doc: WireDocument;
 }
 
 /** Where the save went: IndexedDB, or nowhere yet (the page may still use localStorage). */
@@ -40,8 +46,13 @@ export type LoadResult =
 export interface PersistApi {
   /** Read and validate the saved graph. */
   load(): Promise<LoadResult>;
-  /** Compute the address bar's fragment and store the document with its fingerprint. */
-  save(request: SaveRequest): Promise<SaveResult>;
+  /** Receive part of a large tensor, before the save that refers to it. */
+  putSlice(slice: TensorSlice): void;
+  /**
+   * Compute the address bar's fragment and store the document with its fingerprint; null
+   * when it refers to a tensor this worker does not hold (send them again).
+   */
+  save(request: WireSaveRequest): Promise<SaveResult | null>;
 }
 
 /**
@@ -57,7 +68,9 @@ export function addressFragment(doc: GraphDocument): string {
 
 /** The API over a storage; the worker exposes it, unit tests call it directly. */
 export function createPersistApi(db: SaveDb, now: () => number = Date.now): PersistApi {
+  const tensors = createTensorStore();
   return {
+    putSlice: (slice) => tensors.put(slice),
     load: async () => {
       let stored: Awaited<ReturnType<SaveDb['read']>>;
       try {
@@ -67,7 +80,9 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
       }
       return stored === null ? { kind: 'none' } : readStored(stored.meta, stored.graph);
     },
-    save: async ({ doc, session, revision }) => {
+    save: async ({ doc: wire, session, revision }) => {
+      const doc = tensors.resolve(wire);
+      if (!doc) return null;
       const fragment = addressFragment(doc);
       const meta: SaveMeta = { address: fingerprint(fragment), savedAt: now(), session, revision };
       try {

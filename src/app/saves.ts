@@ -1,9 +1,13 @@
-import { wrap, type Remote } from 'comlink';
-import type { LoadResult, PersistApi } from './persist-api.ts';
+import { transfer, wrap, type Remote } from 'comlink';
+import type { LoadResult, PersistApi, SaveRequest, SaveResult } from './persist-api.ts';
 import { indexedDbSaves, type StoredSave } from './saved-graph-db.ts';
+import { mirroredSave } from './tensor-mirror.ts';
 
 /** How the page reaches its saved work: the persistence worker, and a write of its own. */
-export interface SaveChannel extends PersistApi {
+export interface SaveChannel {
+  load: PersistApi['load'];
+  /** Save through the worker; large tensors cross once (tensor-mirror.ts). */
+  save(request: SaveRequest): Promise<SaveResult>;
   /**
    * Store now, from the page itself (at page hide the worker may never run again). The
    * structured clone happens here, on the main thread; IndexedDB finishes the write.
@@ -20,10 +24,17 @@ export function browserSaves(): SaveChannel {
   });
   return {
     load: worker.load,
-    save: worker.save,
+    save: mirroredSave(worker),
     writeNow: (save) => void db.write(save, false).catch(() => undefined),
   };
 }
+
+/** An API as the page calls it across `postMessage`: every call asynchronous. */
+type Async<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
+};
 
 interface Running {
   remote: Remote<PersistApi>;
@@ -35,7 +46,7 @@ interface Running {
  * The persistence worker, started on first use. If it dies, the calls waiting on it fail
  * and the next call starts a fresh one.
  */
-export function connectPersistWorker(): PersistApi {
+export function connectPersistWorker(): Async<PersistApi> {
   let current: Running | null = null;
   const start = (): Running => {
     const worker = new Worker(new URL('../../workers/persist.worker.ts', import.meta.url), {
@@ -67,6 +78,12 @@ export function connectPersistWorker(): PersistApi {
   return {
     // Remote<> spreads a union result over Promise<>s; the value is the same LoadResult.
     load: () => call((r) => r.load() as Promise<LoadResult>),
-    save: (request) => call((r) => r.save(request)),
+    // Slices are copies made for the trip: moved, not copied again.
+    putSlice: (slice) =>
+      call((r) => {
+        const moved = ArrayBuffer.isView(slice.values) ? [slice.values.buffer] : [];
+        return r.putSlice(transfer(slice, moved));
+      }),
+    save: (request) => call((r) => r.save(request) as Promise<SaveResult | null>),
   };
 }

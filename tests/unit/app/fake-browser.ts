@@ -2,6 +2,7 @@ import type { BrowserEnv } from '../../../src/app/address-bar.ts';
 import { createPersistApi } from '../../../src/app/persist-api.ts';
 import { supersedes, type SaveDb, type StoredSave } from '../../../src/app/saved-graph-db.ts';
 import type { SaveChannel } from '../../../src/app/saves.ts';
+import { mirroredSave } from '../../../src/app/tensor-mirror.ts';
 
 /** localStorage as a Map; `failWith` makes every write throw (a full quota). */
 export class FakeStorage {
@@ -52,7 +53,7 @@ export function memoryChannel(db: MemorySaves): SaveChannel {
   const api = createPersistApi(db);
   return {
     load: () => api.load(),
-    save: (request) => api.save(request),
+    save: mirroredSave(api),
     writeNow: (save) => {
       try {
         db.writeAtOnce(save, false);

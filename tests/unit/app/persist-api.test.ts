@@ -94,7 +94,7 @@ describe('the persistence worker', () => {
     const db = new MemorySaves();
     db.failWith = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
     const api = createPersistApi(db, () => 7);
-    const small = await api.save(request(pipelineDoc()));
+    const small = (await api.save(request(pipelineDoc())))!;
     expect(small.fragment).toBe(encodeGraphLink(pipelineDoc()));
     if (small.outcome.kind !== 'noDatabase') throw new Error('expected no database');
     expect(small.outcome.reason).toBe('QuotaExceededError');
