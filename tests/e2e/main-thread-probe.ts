@@ -1,45 +1,47 @@
-import type { Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 
-/** What the page's main thread did since the probe was last reset, in milliseconds. */
-export interface Blocking {
-  /** Longest `longtask` entry (the browser reports tasks over 50 ms only). */
-  longestTask: number;
-  /** Longest gap between two pings of a MessageChannel loop: any task holding the thread. */
-  longestGap: number;
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
 }
 
 /**
- * Install, before the app loads, a `longtask` observer and a ping loop that notes how long
- * the main thread was unavailable. Numbers are for reports: shared machines are too noisy
- * for a test to assert on them.
+ * Run `step` under a Chromium trace and return the durations, in milliseconds, of the
+ * longest tasks the page's main thread ran meanwhile (longest first). For reports only:
+ * shared machines are too noisy for a test to assert on timings.
  */
-export async function installMainThreadProbe(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const probe = { longestTask: 0, longestGap: 0, last: performance.now() };
-    (window as unknown as { __probe: typeof probe }).__probe = probe;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        probe.longestTask = Math.max(probe.longestTask, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      const now = performance.now();
-      probe.longestGap = Math.max(probe.longestGap, now - probe.last);
-      probe.last = now;
-      setTimeout(() => channel.port2.postMessage(0), 5);
-    };
-    channel.port2.postMessage(0);
-  });
+export async function longestTasks(
+  browser: Browser,
+  page: Page,
+  info: TestInfo,
+  step: () => Promise<void>,
+  count = 3,
+): Promise<number[]> {
+  const path = info.outputPath(`trace-${Date.now()}.json`);
+  await browser.startTracing(page, { path, categories: ['toplevel'] });
+  await step();
+  await browser.stopTracing();
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  rmSync(path);
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  return (
+    events
+      // One top-level event per task the thread's scheduler ran.
+      .filter((e) => e.name.endsWith('RunTask') && e.pid === main?.pid && e.tid === main?.tid)
+      .map((e) => (e.dur ?? 0) / 1000)
+      .sort((a, b) => b - a)
+      .slice(0, count)
+  );
 }
 
-/** Read the probe's maxima and start again from zero. */
-export async function takeBlocking(page: Page): Promise<Blocking> {
-  return page.evaluate(() => {
-    const probe = (window as unknown as { __probe: Blocking & { last: number } }).__probe;
-    const result = { longestTask: probe.longestTask, longestGap: probe.longestGap };
-    probe.longestTask = 0;
-    probe.longestGap = 0;
-    probe.last = performance.now();
-    return result;
-  });
+/** Print a step's longest main-thread tasks, e.g. `save: 7.0, 6.8, 0.9 ms`. */
+export function report(what: string, tasks: number[]): void {
+  console.log(`${what}: longest main-thread tasks ${tasks.map((t) => t.toFixed(1)).join(', ')} ms`);
 }
