@@ -22,13 +22,13 @@ export interface Persistence {
   /**
    * The page may be closing: write the edits no finished save covers into localStorage, at
    * once (an IndexedDB write started now is usually aborted by the unload). The address bar
-   * keeps the fragment it shows, and the record notes it. False when the graph is too big
-   * for localStorage: only the worker's save can keep it.
+   * keeps the fragment it shows, and the record notes it. False when that was not possible
+   * (a graph too big for localStorage, or none): only the worker's save can keep it.
    */
   saveBeforeUnload(): boolean;
   /**
-   * The page is going away: `saveBeforeUnload`, then, for a graph too big for localStorage,
-   * an IndexedDB write from the page, in case it still lands.
+   * The page is going away: `saveBeforeUnload`, and where that was not possible, an
+   * IndexedDB write from the page, in case it still lands.
    */
   writeNow(): void;
   /**
@@ -63,101 +63,124 @@ export interface PersistenceOptions {
 export function createPersistence(
   store: EditorStore,
   env: BrowserEnv,
-  { session, delayMs = PERSIST_DELAY_MS }: PersistenceOptions,
+  options: PersistenceOptions,
 ): Persistence {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let inFlight = false;
-  let again = false;
+  return new PersistenceImpl(store, env, options.session, options.delayMs ?? PERSIST_DELAY_MS);
+}
+
+class PersistenceImpl implements Persistence {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight = false;
+  /** A save came due while one was in flight: start it when that one is done. */
+  private again = false;
   /** Every revision up to this one is stored, or needs no save (a link just opened). */
-  let covered = store.getState().revision;
-  let legacyRemoved = false;
-  let announced: string | null = null;
-  const cancel = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  };
-  const announce = (where: SavePlace) => {
-    const notice = saveNotice(where);
-    const key = notice?.message.key ?? null;
-    if (notice && key !== announced) store.pushNotice(notice.kind, notice.message);
-    announced = key;
-  };
-  const settle = (revision: number, result: SaveResult) => {
-    const where = placeOf(result, env);
-    if (where.kind === 'indexedDB' || where.kind === 'localStorage')
-      covered = Math.max(covered, revision);
-    if (where.kind === 'indexedDB' && !legacyRemoved) {
-      removeAutosave(env.storage);
-      legacyRemoved = true;
-    }
-    // A result for an older document is stale: a save of the current one is due.
-    if (revision === store.getState().revision) replaceFragment(env, result.fragment);
-    announce(where);
-  };
-  const save = () => {
-    cancel();
-    if (inFlight) {
-      again = true;
+  private covered: number;
+  private legacyRemoved = false;
+  private announced: string | null = null;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: EditorStore,
+    private readonly env: BrowserEnv,
+    private readonly session: string,
+    delayMs: number,
+  ) {
+    this.covered = store.getState().revision;
+    this.unsubscribe = store.onEdits(() => {
+      this.cancel();
+      this.timer = setTimeout(this.save, delayMs);
+    });
+  }
+
+  flush(): void {
+    if (this.timer !== null) this.save();
+  }
+
+  saveBeforeUnload(): boolean {
+    const outcome = this.saveLocally();
+    return outcome === 'covered' || outcome === 'saved';
+  }
+
+  writeNow(): void {
+    const { doc, revision } = this.store.getState();
+    if (this.saveBeforeUnload()) return;
+    const address = fingerprint(this.env.location.hash);
+    const meta = { address, savedAt: Date.now(), session: this.session, revision };
+    this.env.saves.writeNow({ meta, graph: doc });
+  }
+
+  discardPending(): void {
+    this.cancel();
+    this.again = false;
+    this.covered = this.store.getState().revision;
+  }
+
+  dispose(): void {
+    this.cancel();
+    this.unsubscribe();
+  }
+
+  private cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private readonly save = (): void => {
+    this.cancel();
+    if (this.inFlight) {
+      this.again = true;
       return;
     }
-    const { doc, revision } = store.getState();
-    if (revision <= covered) return;
-    inFlight = true;
-    env.saves
-      .save({ doc, session, revision })
+    const { doc, revision } = this.store.getState();
+    if (revision <= this.covered) return;
+    this.inFlight = true;
+    this.env.saves
+      .save({ doc, session: this.session, revision })
       .then(
-        (result) => settle(revision, result),
-        (e: unknown) => announce({ kind: 'failed', reason: errorName(e) }),
+        (result) => this.settle(revision, result),
+        (e: unknown) => this.announce({ kind: 'failed', reason: errorName(e) }),
       )
       .finally(() => {
-        inFlight = false;
-        if (again) {
-          again = false;
-          save();
+        this.inFlight = false;
+        if (this.again) {
+          this.again = false;
+          this.save();
         }
       });
   };
-  /** Write what is not covered yet into localStorage; it is newer than any save. */
-  const saveLocally = (): 'covered' | 'saved' | 'tooBig' | 'failed' => {
-    const { doc, revision } = store.getState();
-    if (revision <= covered) return 'covered';
-    const text = autosaveText(doc, fingerprint(env.location.hash), Date.now());
+
+  private settle(revision: number, result: SaveResult): void {
+    const where = placeOf(result, this.env);
+    if (where.kind === 'indexedDB' || where.kind === 'localStorage')
+      this.covered = Math.max(this.covered, revision);
+    if (where.kind === 'indexedDB' && !this.legacyRemoved) {
+      removeAutosave(this.env.storage);
+      this.legacyRemoved = true;
+    }
+    // A result for an older document is stale: a save of the current one is due.
+    if (revision === this.store.getState().revision) replaceFragment(this.env, result.fragment);
+    this.announce(where);
+  }
+
+  /** Say where the save went, unless that was the last thing said. */
+  private announce(where: SavePlace): void {
+    const notice = saveNotice(where);
+    const key = notice?.message.key ?? null;
+    if (notice && key !== this.announced) this.store.pushNotice(notice.kind, notice.message);
+    this.announced = key;
+  }
+
+  /** Write what no save covers into localStorage, at once: it is newer than any save. */
+  private saveLocally(): 'covered' | 'saved' | 'tooBig' | 'failed' {
+    const { doc, revision } = this.store.getState();
+    if (revision <= this.covered) return 'covered';
+    const text = autosaveText(doc, fingerprint(this.env.location.hash), Date.now());
     if (text === null) return 'tooBig';
-    if (writeAutosave(env.storage, text) !== 'saved') return 'failed';
-    cancel();
-    covered = revision;
+    if (writeAutosave(this.env.storage, text) !== 'saved') return 'failed';
+    this.cancel();
+    this.covered = revision;
     return 'saved';
-  };
-  const unsubscribe = store.onEdits(() => {
-    cancel();
-    timer = setTimeout(save, delayMs);
-  });
-  return {
-    flush: () => {
-      if (timer !== null) save();
-    },
-    saveBeforeUnload: () => saveLocally() !== 'tooBig',
-    writeNow: () => {
-      const { doc, revision } = store.getState();
-      if (saveLocally() !== 'tooBig') return;
-      const meta = {
-        address: fingerprint(env.location.hash),
-        savedAt: Date.now(),
-        session,
-        revision,
-      };
-      env.saves.writeNow({ meta, graph: doc });
-    },
-    discardPending: () => {
-      cancel();
-      again = false;
-      covered = store.getState().revision;
-    },
-    dispose: () => {
-      cancel();
-      unsubscribe();
-    },
-  };
+  }
 }
 
 /** Where a worker's save ended up, writing its localStorage record when IndexedDB failed. */

@@ -117,6 +117,7 @@ function follow(
     if (persistence.saveBeforeUnload()) return;
     persistence.flush();
     event.preventDefault();
+    (event as BeforeUnloadEvent).returnValue = 'unsaved'; // the older way to ask
   };
   const onPageHide = () => persistence.writeNow();
   target.addEventListener('hashchange', onHashChange);
