@@ -40,7 +40,11 @@ export interface SavedWork {
  * flashes before the saved one.
  */
 export async function loadWorkspace(env: BrowserEnv): Promise<Workspace> {
-  return openWorkspace(env, await readSavedWork(env));
+  const saved = await readSavedWork(env).catch(
+    // Never a blank page: an unforeseen failure shows the default graph, saving nothing.
+    (e: unknown): SavedWork => ({ read: { ok: false, error: errorName(e) }, answered: false }),
+  );
+  return openWorkspace(env, saved);
 }
 
 /** The newest of the IndexedDB save and an older localStorage one. */

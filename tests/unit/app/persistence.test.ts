@@ -262,6 +262,20 @@ describe('startup reads the newest save', () => {
     expect(storage.items.has(AUTOSAVE_KEY)).toBe(false);
   });
 
+  it('an unforeseen failure of the read still shows a page, and saves nothing', async () => {
+    const channel = new ManualChannel();
+    channel.load = () => {
+      throw new Error('boom');
+    };
+    const browser = fakeBrowser('', new FakeStorage(), new MemorySaves(), channel);
+    const workspace = await loadWorkspace(browser.env);
+    workspace.start(browser.target);
+    expect(workspace.store.getState().doc).toEqual(defaultDocument());
+    workspace.store.dispatch([pad('same')]);
+    await vi.advanceTimersByTimeAsync(PERSIST_DELAY_MS + 1);
+    expect(channel.requests).toEqual([]);
+  });
+
   it('when IndexedDB never answers, shows the page, says so, and saves nothing over it', async () => {
     const channel = new ManualChannel();
     channel.load = () => new Promise<LoadResult>(() => undefined);
