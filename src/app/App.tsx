@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { Suspense, use, useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
@@ -22,7 +22,7 @@ import { WorkspaceProvider } from './WorkspaceContext.tsx';
 
 let startup: Promise<Workspace> | null = null;
 
-/** The page's workspace, read once: React may render App more than once before it commits. */
+/** The page's workspace, read once (StrictMode runs the effect below twice). */
 function startupWorkspace(): Promise<Workspace> {
   return (startup ??= loadWorkspace(browserEnv()));
 }
@@ -33,15 +33,19 @@ function startupWorkspace(): Promise<Workspace> {
  * page stays empty for the moment the saved work takes to read, rather than flash another.
  */
 export function App() {
-  return (
-    <Suspense fallback={null}>
-      <Editor workspace={startupWorkspace()} />
-    </Suspense>
-  );
+  // Not Suspense: React holds back revealing suspended content for up to 300 ms.
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  useEffect(() => {
+    let live = true;
+    void startupWorkspace().then((opened) => live && setWorkspace(opened));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return workspace && <Editor workspace={workspace} />;
 }
 
-function Editor({ workspace: loading }: { workspace: Promise<Workspace> }) {
-  const workspace = use(loading);
+function Editor({ workspace }: { workspace: Workspace }) {
   const { store } = workspace;
   const restart = useEngineClient(store);
   useEffect(() => workspace.start(window), [workspace]);

@@ -84,7 +84,9 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
       const doc = tensors.resolve(wire);
       if (!doc) return null;
       const fragment = addressFragment(doc);
-      const meta: SaveMeta = { address: fingerprint(fragment), savedAt: now(), session, revision };
+      const address = fingerprint(fragment);
+      const values = explicitValueCount(doc);
+      const meta: SaveMeta = { address, savedAt: now(), session, revision, values };
       try {
         await db.write({ meta, graph: doc }, true);
         return { fragment, outcome: { kind: 'saved' } };
@@ -94,6 +96,32 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
       }
     },
   };
+}
+
+/**
+ * Saved graphs up to this many tensor values are read by the page itself at startup: a
+ * worker takes longer to start (140-300 ms measured) than such a read and check take.
+ */
+export const PAGE_READ_MAX_VALUES = 1 << 18;
+
+/**
+ * Read the saved graph where it is quickest: on the page when it is small (by its meta),
+ * else in the worker, which also checks it there. An unreadable meta goes to the worker.
+ */
+export async function loadWhereCheapest(
+  db: SaveDb,
+  worker: Pick<PersistApi, 'load'>,
+): Promise<LoadResult> {
+  let meta: unknown;
+  try {
+    meta = await db.readMeta();
+  } catch (e) {
+    return { kind: 'noDatabase', reason: errorName(e) };
+  }
+  if (meta === null) return { kind: 'none' };
+  const values = (meta as Partial<SaveMeta>).values;
+  const small = typeof values === 'number' && values <= PAGE_READ_MAX_VALUES;
+  return small ? createPersistApi(db).load() : worker.load();
 }
 
 /** Check a stored save like any graph from outside: an older build may have written it. */

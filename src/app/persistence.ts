@@ -5,6 +5,7 @@ import { replaceFragment, type BrowserEnv } from './address-bar.ts';
 import {
   autosaveText,
   errorName,
+  explicitValueCount,
   fingerprint,
   MAX_AUTOSAVE_CHARS,
   removeAutosave,
@@ -105,7 +106,8 @@ class PersistenceImpl implements Persistence {
     const { doc, revision } = this.store.getState();
     if (this.saveBeforeUnload()) return;
     const address = fingerprint(this.env.location.hash);
-    const meta = { address, savedAt: Date.now(), session: this.session, revision };
+    const values = explicitValueCount(doc);
+    const meta = { address, savedAt: Date.now(), session: this.session, revision, values };
     this.env.saves.writeNow({ meta, graph: doc });
   }
 

@@ -12,6 +12,8 @@ export interface SaveMeta {
   /** The page session that saved it, and its store revision: a later write wins. */
   session: string;
   revision: number;
+  /** Tensor values the graph spells out: how costly it is to read back. */
+  values: number;
 }
 
 /** A graph as stored: the document itself (typed arrays and all), no JSON. */
@@ -24,6 +26,8 @@ export interface StoredSave {
 export interface SaveDb {
   /** The stored save, unchecked, or null when there is none; rejects when unavailable. */
   read(): Promise<{ meta: unknown; graph: unknown } | null>;
+  /** Only the meta (small), unchecked, or null when nothing is saved. */
+  readMeta(): Promise<unknown>;
   /**
    * Store `save`, graph and meta in one transaction. Guarded, it is skipped (resolving
    * false) when the same session already stored a later revision: a write from the page at
@@ -59,6 +63,8 @@ export function indexedDbSaves(name = SAVE_DB): SaveDb {
         ]);
         return meta === undefined ? null : { meta, graph };
       }),
+    readMeta: async () =>
+      inStore('readonly', async (os) => (await promisifyRequest<unknown>(os.get('meta'))) ?? null),
     write: async (save, guarded) => {
       let written = false;
       await inStore('readwrite', (os) => {

@@ -1,5 +1,11 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import type { LoadResult, PersistApi, SaveRequest, SaveResult } from './persist-api.ts';
+import {
+  loadWhereCheapest,
+  type LoadResult,
+  type PersistApi,
+  type SaveRequest,
+  type SaveResult,
+} from './persist-api.ts';
 import { indexedDbSaves, type StoredSave } from './saved-graph-db.ts';
 import { mirroredSave } from './tensor-mirror.ts';
 
@@ -15,7 +21,10 @@ export interface SaveChannel {
   writeNow(save: StoredSave): void;
 }
 
-/** The browser's: the persistence worker and IndexedDB, opened now for a write at page hide. */
+/**
+ * The browser's: the persistence worker, started on the first save (or the first read of a
+ * big graph), and IndexedDB, opened now for reads and a write at page hide.
+ */
 export function browserSaves(): SaveChannel {
   const worker = connectPersistWorker();
   const db = indexedDbSaves();
@@ -23,7 +32,7 @@ export function browserSaves(): SaveChannel {
     // No IndexedDB here: the worker's saves report it and fall back to localStorage.
   });
   return {
-    load: worker.load,
+    load: () => loadWhereCheapest(db, worker),
     save: mirroredSave(worker),
     writeNow: (save) => void db.write(save, false).catch(() => undefined),
   };

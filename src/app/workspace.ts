@@ -121,7 +121,9 @@ function follow(
     if (persistence.saveBeforeUnload()) return;
     persistence.flush();
     event.preventDefault();
-    (event as BeforeUnloadEvent).returnValue = 'unsaved'; // the older way to ask
+    // The older way to ask, for browsers before preventDefault counted here.
+    if (typeof BeforeUnloadEvent !== 'undefined' && event instanceof BeforeUnloadEvent)
+      event.returnValue = 'unsaved';
   };
   const onPageHide = () => persistence.writeNow();
   target.addEventListener('hashchange', onHashChange);

@@ -37,6 +37,10 @@ export class MemorySaves implements SaveDb {
   async write(save: StoredSave, guarded: boolean): Promise<boolean> {
     return this.writeAtOnce(save, guarded);
   }
+  async readMeta(): Promise<unknown> {
+    if (this.failWith) throw this.failWith;
+    return this.stored ? structuredClone(this.stored.meta) : null;
+  }
   async open(): Promise<void> {}
   /** The write as IndexedDB starts it: the clone and the put happen within the call. */
   writeAtOnce(save: StoredSave, guarded: boolean): boolean {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { autosaveText, documentJson, MAX_AUTOSAVE_CHARS } from '../../../src/app/autosave.ts';
-import { addressFragment, buffersOf, createPersistApi } from '../../../src/app/persist-api.ts';
+import {
+  addressFragment,
+  buffersOf,
+  createPersistApi,
+  loadWhereCheapest,
+  PAGE_READ_MAX_VALUES,
+} from '../../../src/app/persist-api.ts';
 import { encodeGraphLink, MAX_INFLATED_BYTES } from '../../../src/graph/link-codec.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
 import { convValidDoc, doc, pipelineDoc } from '../state/fixtures.ts';
@@ -16,6 +22,8 @@ function inputDoc(shape: [number, number, number], data: unknown): GraphDocument
   };
   return { format: 'convflow-graph', version: 1, nodes: [node], edges: [] } as GraphDocument;
 }
+
+const request = (d: GraphDocument, revision = 1) => ({ doc: d, session: 's', revision });
 
 /** Values a Lehmer generator spreads out: deflate cannot shrink them much. */
 function noise(length: number): number[] {
@@ -45,8 +53,6 @@ describe('addressFragment', () => {
 });
 
 describe('the persistence worker', () => {
-  const request = (d: GraphDocument, revision = 1) => ({ doc: d, session: 's', revision });
-
   it('stores the document with the fingerprint of its fragment, and reads it back checked', async () => {
     const db = new MemorySaves();
     const api = createPersistApi(db, () => 42);
@@ -81,7 +87,7 @@ describe('the persistence worker', () => {
       problem: 'the saved record has no address or date',
     });
     db.stored = {
-      meta: { address: '', savedAt: 0, session: '', revision: 0 },
+      meta: { address: '', savedAt: 0, session: '', revision: 0, values: 0 },
       graph: { nodes: 1 },
     };
     expect(await createPersistApi(db).load()).toMatchObject({
@@ -102,6 +108,49 @@ describe('the persistence worker', () => {
     expect(record).toMatchObject({ savedAt: 7, graph: pipelineDoc() });
     const big = await api.save(request(doc(inputDoc([512, 512, 3], noise(512 * 512 * 3)))));
     expect(big).toMatchObject({ fragment: '', outcome: { kind: 'noDatabase', localRecord: null } });
+  });
+});
+
+describe('startup reads a small graph on the page, a big one in the worker', () => {
+  const worker = () => {
+    const calls: string[] = [];
+    const load = async () => {
+      calls.push('load');
+      return { kind: 'none' } as const;
+    };
+    return { calls, load };
+  };
+
+  it(`up to ${PAGE_READ_MAX_VALUES} values: read and checked on the page`, async () => {
+    const db = new MemorySaves();
+    await createPersistApi(db, () => 5).save(request(pipelineDoc()));
+    const w = worker();
+    expect(await loadWhereCheapest(db, w)).toMatchObject({
+      kind: 'saved',
+      saved: { doc: pipelineDoc(), savedAt: 5 },
+    });
+    expect(w.calls).toEqual([]);
+  });
+
+  it('over that, or from a record that does not say, in the worker', async () => {
+    const db = new MemorySaves();
+    const big = inputDoc([513, 512, 1], new Array(513 * 512).fill(0));
+    await createPersistApi(db).save(request(doc(big)));
+    expect(db.stored?.meta.values).toBe(PAGE_READ_MAX_VALUES + 512);
+    const w = worker();
+    await loadWhereCheapest(db, w);
+    db.stored = { ...db.stored!, meta: { ...db.stored!.meta, values: undefined as never } };
+    await loadWhereCheapest(db, w);
+    expect(w.calls).toEqual(['load', 'load']);
+  });
+
+  it('nothing saved, or no IndexedDB: says so without starting the worker', async () => {
+    const db = new MemorySaves();
+    const w = worker();
+    expect(await loadWhereCheapest(db, w)).toEqual({ kind: 'none' });
+    db.failWith = Object.assign(new Error('blocked'), { name: 'SecurityError' });
+    expect(await loadWhereCheapest(db, w)).toEqual({ kind: 'noDatabase', reason: 'SecurityError' });
+    expect(w.calls).toEqual([]);
   });
 });
 

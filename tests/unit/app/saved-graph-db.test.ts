@@ -15,11 +15,19 @@ const meta = (session: string, revision: number): SaveMeta => ({
   savedAt: 1_700_000_000_000 + revision,
   session,
   revision,
+  values: 0,
 });
 
 describe('the autosave in IndexedDB', () => {
   it('reads nothing before the first save', async () => {
     expect(await indexedDbSaves().read()).toBeNull();
+    expect(await indexedDbSaves().readMeta()).toBeNull();
+  });
+
+  it('reads the meta alone', async () => {
+    const saves = indexedDbSaves();
+    await saves.write({ meta: meta('a', 4), graph: new Float32Array(8) }, true);
+    expect(await saves.readMeta()).toEqual(meta('a', 4));
   });
 
   it('keeps a Float32Array as one (no JSON), and plain arrays as arrays', async () => {

@@ -210,7 +210,7 @@ describe('while open', () => {
   it('an unreadable saved record is reported and the default graph shown', async () => {
     const db = new MemorySaves();
     db.stored = {
-      meta: { address: '', savedAt: 1, session: 'old', revision: 3 },
+      meta: { address: '', savedAt: 1, session: 'old', revision: 3, values: 0 },
       graph: { format: 'convflow-graph', version: 1 },
     };
     const s = await session('', db);
