@@ -66,7 +66,7 @@ export function addressFragment(doc: GraphDocument): string {
   return encodeGraphLinkWithin(doc, MAX_SHARE_FRAGMENT_CHARS) ?? '';
 }
 
-/** The API over a storage; the worker exposes it, unit tests call it directly. */
+/** The API over a storage: the worker exposes it; the page reads small saves with it too. */
 export function createPersistApi(db: SaveDb, now: () => number = Date.now): PersistApi {
   const tensors = createTensorStore();
   return {

@@ -15,8 +15,9 @@ export interface SaveChannel {
   /** Save through the worker; large tensors cross once (tensor-mirror.ts). */
   save(request: SaveRequest): Promise<SaveResult>;
   /**
-   * Store now, from the page itself (at page hide the worker may never run again). The
-   * structured clone happens here, on the main thread; IndexedDB finishes the write.
+   * Store now, from the page itself: at page hide, for a graph localStorage cannot hold, as
+   * a last try (the worker may never run again, and the unload often aborts this write too).
+   * The structured clone happens here, on the main thread.
    */
   writeNow(save: StoredSave): void;
 }
