@@ -180,3 +180,34 @@ test('an edit right before a reload is not lost: the page stores it as it goes',
   await page.reload(); // well inside the 400 ms before the worker would save
   await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_SAME);
 });
+
+test('leaving right after editing a graph too big for localStorage asks first', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const random = lehmer(5);
+  const data = Array.from({ length: 600 * 600 * 3 }, () => Math.round(random() * 1000) / 1000);
+  const path = graphFile('convflow-photo-600.json', {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      { id: 'photo', type: 'Input', params: { tensor: { shape: [600, 600, 3], data } } },
+      { id: 'pool', type: 'MaxPool', position: { x: 400, y: 0 } },
+    ],
+    edges: [{ source: 'photo', target: 'pool' }],
+  });
+  await openApp(page);
+  await importPath(page, path);
+  const padding = nodeCard(page, 'MaxPool', 'pool').getByRole('combobox', { name: 'padding' });
+  await expect(padding).toBeVisible({ timeout: 30_000 });
+  const imported = await nextSave(page, 0);
+  await padding.selectOption('same');
+  const asked = page.waitForEvent('dialog');
+  void page.reload().catch(() => undefined); // well inside the 400 ms before a save
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss(); // stay: the worker's save, started meanwhile, goes on
+  await nextSave(page, imported);
+  await page.reload();
+  await expect(padding).toHaveValue('same', { timeout: 30_000 });
+});
