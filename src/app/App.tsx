@@ -17,15 +17,35 @@ import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { StatusLine } from './StatusLine.tsx';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
-import { openWorkspace } from './workspace.ts';
+import { loadWorkspace, type Workspace } from './workspace.ts';
 import { WorkspaceProvider } from './WorkspaceContext.tsx';
+
+let startup: Promise<Workspace> | null = null;
+
+/** The page's workspace, read once (StrictMode runs the effect below twice). */
+function startupWorkspace(): Promise<Workspace> {
+  return (startup ??= loadWorkspace(browserEnv()));
+}
 
 /**
  * The editor: header, palette, canvas and status line around one store and one engine.
- * The graph at startup is the saved work, with the address bar's link opened on top.
+ * The graph at startup is the saved work, with the address bar's link opened on top; the
+ * page stays empty for the moment the saved work takes to read, rather than flash another.
  */
 export function App() {
-  const [workspace] = useState(() => openWorkspace(browserEnv()));
+  // Not Suspense: React holds back revealing suspended content for up to 300 ms.
+  const [workspace, setWorkspace] = useState<Workspace | null>(null);
+  useEffect(() => {
+    let live = true;
+    void startupWorkspace().then((opened) => live && setWorkspace(opened));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return workspace && <Editor workspace={workspace} />;
+}
+
+function Editor({ workspace }: { workspace: Workspace }) {
   const { store } = workspace;
   const restart = useEngineClient(store);
   useEffect(() => workspace.start(window), [workspace]);

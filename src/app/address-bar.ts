@@ -1,16 +1,19 @@
-import { encodeGraphLink, encodeGraphLinkWithin } from '../graph/link-codec.ts';
-import { MAX_SHARE_FRAGMENT_CHARS } from '../graph/link-size.ts';
+import { encodeGraphLink } from '../graph/link-codec.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { StorageLike } from './autosave.ts';
+import { browserSaves, type SaveChannel } from './saves.ts';
 
 /** What the app needs of the browser around it; tests pass plain objects. */
 export interface BrowserEnv {
   location: Pick<Location, 'hash' | 'pathname' | 'search' | 'origin'>;
   history: Pick<Window['history'], 'state' | 'replaceState'>;
+  /** localStorage: older saves, and saves where IndexedDB is unavailable. */
   storage: StorageLike | null;
+  /** The autosave in IndexedDB, through the persistence worker. */
+  saves: SaveChannel;
 }
 
-/** The real browser's location, history and localStorage (null when blocked). */
+/** The real browser's location, history, storage (localStorage null when blocked). */
 export function browserEnv(): BrowserEnv {
   let storage: StorageLike | null = null;
   try {
@@ -18,15 +21,7 @@ export function browserEnv(): BrowserEnv {
   } catch {
     // Storage disabled: no autosave, everything else works.
   }
-  return { location: window.location, history: window.history, storage };
-}
-
-/**
- * The fragment the address bar shows for a graph: its compressed link. A graph too big for a
- * share link (a large image) gets none: the autosave keeps it, and a stale link would mislead.
- */
-export function addressFragment(doc: GraphDocument): string {
-  return encodeGraphLinkWithin(doc, MAX_SHARE_FRAGMENT_CHARS) ?? '';
+  return { location: window.location, history: window.history, storage, saves: browserSaves() };
 }
 
 /**

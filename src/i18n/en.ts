@@ -185,7 +185,13 @@ export const en = {
   'notice.autosaveFailed':
     'Your graph could not be saved in this browser ({reason}). Export it to keep it.',
   'notice.autosaveTooLarge':
-    'Your graph is over {mb} MB and is no longer saved in this browser. Export it to keep it.',
+    'Your graph is over {mb} MB, the most this browser keeps without IndexedDB ({reason}), and is no longer saved. Export it to keep it.',
+  'notice.savedInBrowser':
+    'This graph is too big for a link, so the address bar no longer holds it. It is saved in this browser (IndexedDB); Export .json to keep a copy.',
+  'notice.savedInLocalStorage':
+    'IndexedDB is not available here ({reason}): your graph is saved in localStorage, which keeps graphs up to {mb} MB.',
+  'notice.autosaveNotRead':
+    'The graph saved in this browser did not load: IndexedDB gave no answer in {s} s. This page saves nothing, so that graph stays saved; reload to try again.',
   'notice.autosaveUnreadable':
     'The graph saved in this browser could not be read ({problem}); the default graph is shown.',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',

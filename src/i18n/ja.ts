@@ -183,7 +183,13 @@ export const ja: Record<MessageKey, string> = {
   'notice.autosaveFailed':
     'このブラウザにグラフを保存できませんでした({reason})。エクスポートして保存してください。',
   'notice.autosaveTooLarge':
-    'グラフが{mb} MBを超えたため、このブラウザには保存されなくなりました。エクスポートして保存してください。',
+    'グラフがIndexedDBなしで保存できる{mb} MBを超えたため({reason})、このブラウザには保存されなくなりました。エクスポートして保存してください。',
+  'notice.savedInBrowser':
+    'このグラフはリンクには大きすぎるため、アドレスバーには入りません。このブラウザ(IndexedDB)に保存されています。手元に残すには「JSONを保存」を使ってください。',
+  'notice.savedInLocalStorage':
+    'IndexedDBが使えないため({reason})、グラフはlocalStorageに保存されます({mb} MBまで)。',
+  'notice.autosaveNotRead':
+    'このブラウザに保存されたグラフを読み込めませんでした(IndexedDBが{s}秒応答しません)。保存済みのグラフを残すため、このページでは保存しません。再読み込みしてください。',
   'notice.autosaveUnreadable':
     'このブラウザに保存されたグラフを読み込めませんでした({problem})。既定のグラフを表示します。',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',

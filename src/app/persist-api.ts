@@ -1,0 +1,152 @@
+import { encodeGraphLinkWithin, MAX_INFLATED_BYTES } from '../graph/link-codec.ts';
+import { MAX_SHARE_FRAGMENT_CHARS } from '../graph/link-size.ts';
+import { parseGraph } from '../graph/parse.ts';
+import type { GraphDocument } from '../graph/types.ts';
+import {
+  autosaveText,
+  errorName,
+  explicitValueCount,
+  fingerprint,
+  type SavedGraph,
+} from './autosave.ts';
+import type { SaveDb, SaveMeta } from './saved-graph-db.ts';
+import { createTensorStore, type TensorSlice, type WireDocument } from './tensor-mirror.ts';
+
+/** One save: the document as of a store revision of one page session. */
+export interface SaveRequest {
+  doc: GraphDocument;
+  session: string;
+  revision: number;
+}
+
+/** A save as it reaches the worker: large tensors by reference (tensor-mirror.ts). */
+export interface WireSaveRequest extends Omit<SaveRequest, 'doc'> {
+  doc: WireDocument;
+}
+
+/** Where the save went: IndexedDB, or nowhere yet (the page may still use localStorage). */
+export type DbOutcome =
+  | { kind: 'saved' }
+  /** `localRecord` is the localStorage record to write instead, null when over its limit. */
+  | { kind: 'noDatabase'; reason: string; localRecord: string | null };
+
+export interface SaveResult {
+  /** What the address bar should show for this document: its link, or '' when too big. */
+  fragment: string;
+  outcome: DbOutcome;
+}
+
+export type LoadResult =
+  | { kind: 'saved'; saved: SavedGraph }
+  | { kind: 'none' }
+  | { kind: 'unreadable'; problem: string }
+  | { kind: 'noDatabase'; reason: string };
+
+/** The persistence worker's API: everything that costs time in proportion to the graph. */
+export interface PersistApi {
+  /** Read and validate the saved graph. */
+  load(): Promise<LoadResult>;
+  /** Receive part of a large tensor, before the save that refers to it. */
+  putSlice(slice: TensorSlice): void;
+  /**
+   * Compute the address bar's fragment and store the document with its fingerprint; null
+   * when it refers to a tensor this worker does not hold (send them again).
+   */
+  save(request: WireSaveRequest): Promise<SaveResult | null>;
+}
+
+/**
+ * The fragment the address bar shows for a graph: its compressed link. A graph too big for a
+ * share link (a large image) gets none: the autosave keeps it, and a stale link would mislead.
+ * A graph whose JSON could not be inflated from a link (over `MAX_INFLATED_BYTES`, two
+ * characters a value at least) is known too big without writing it.
+ */
+export function addressFragment(doc: GraphDocument): string {
+  if (2 * explicitValueCount(doc) > MAX_INFLATED_BYTES) return '';
+  return encodeGraphLinkWithin(doc, MAX_SHARE_FRAGMENT_CHARS) ?? '';
+}
+
+/** The API over a storage: the worker exposes it; the page reads small saves with it too. */
+export function createPersistApi(db: SaveDb, now: () => number = Date.now): PersistApi {
+  const tensors = createTensorStore();
+  return {
+    putSlice: (slice) => tensors.put(slice),
+    load: async () => {
+      let stored: Awaited<ReturnType<SaveDb['read']>>;
+      try {
+        stored = await db.read();
+      } catch (e) {
+        return { kind: 'noDatabase', reason: errorName(e) };
+      }
+      return stored === null ? { kind: 'none' } : readStored(stored.meta, stored.graph);
+    },
+    save: async ({ doc: wire, session, revision }) => {
+      const doc = tensors.resolve(wire);
+      if (!doc) return null;
+      const fragment = addressFragment(doc);
+      const address = fingerprint(fragment);
+      const values = explicitValueCount(doc);
+      const meta: SaveMeta = { address, savedAt: now(), session, revision, values };
+      try {
+        await db.write({ meta, graph: doc }, true);
+        return { fragment, outcome: { kind: 'saved' } };
+      } catch (e) {
+        const localRecord = autosaveText(doc, meta.address, meta.savedAt);
+        return { fragment, outcome: { kind: 'noDatabase', reason: errorName(e), localRecord } };
+      }
+    },
+  };
+}
+
+/**
+ * Saved graphs up to this many tensor values are read by the page itself at startup: a
+ * worker takes longer to start (140-300 ms measured) than such a read and check take.
+ */
+export const PAGE_READ_MAX_VALUES = 1 << 18;
+
+/**
+ * Read the saved graph where it is quickest: on the page when it is small (by its meta),
+ * else in the worker, which also checks it there. An unreadable meta goes to the worker.
+ */
+export async function loadWhereCheapest(
+  db: SaveDb,
+  worker: Pick<PersistApi, 'load'>,
+): Promise<LoadResult> {
+  let meta: unknown;
+  try {
+    meta = await db.readMeta();
+  } catch (e) {
+    return { kind: 'noDatabase', reason: errorName(e) };
+  }
+  if (meta === null) return { kind: 'none' };
+  const values = (meta as Partial<SaveMeta>).values;
+  const small = typeof values === 'number' && values <= PAGE_READ_MAX_VALUES;
+  return small ? createPersistApi(db).load() : worker.load();
+}
+
+/** Check a stored save like any graph from outside: an older build may have written it. */
+function readStored(meta: unknown, graph: unknown): LoadResult {
+  const m = meta as Partial<SaveMeta> | null;
+  if (typeof m?.address !== 'string' || typeof m.savedAt !== 'number')
+    return { kind: 'unreadable', problem: 'the saved record has no address or date' };
+  const parsed = parseGraph(graph);
+  if (!parsed.ok) return { kind: 'unreadable', problem: parsed.error };
+  return { kind: 'saved', saved: { doc: parsed.value, address: m.address, savedAt: m.savedAt } };
+}
+
+/** The buffers of a value's typed arrays, each once: moved, not copied, across `postMessage`. */
+export function buffersOf(value: unknown): ArrayBuffer[] {
+  const found = new Set<ArrayBuffer>();
+  const visit = (v: unknown): void => {
+    if (ArrayBuffer.isView(v)) {
+      if (v.buffer instanceof ArrayBuffer) found.add(v.buffer);
+    } else if (Array.isArray(v)) {
+      // Tensor data held as a plain array holds numbers only: no need to walk it.
+      if (v.length > 0 && typeof v[0] === 'object') v.forEach(visit);
+    } else if (v !== null && typeof v === 'object') {
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(value);
+  return [...found];
+}
