@@ -7,20 +7,16 @@ import type { PersistApi, SaveRequest, SaveResult } from './persist-api.ts';
  * the worker already holds is the same values.
  */
 export const MIRROR_MIN_VALUES = 4096;
-/** Values per message: slicing and posting one costs the page a few milliseconds. */
-export const SLICE_VALUES = { typed: 1 << 20, array: 1 << 18 } as const;
-
-/** How a tensor's data is held: a Float32Array, a Float64Array, or plain JS numbers. */
-export type TensorKind = 'float32' | 'float64' | 'array';
+/** Values per message: slicing and posting one (4 MiB) costs the page a few milliseconds. */
+export const SLICE_VALUES = 1 << 20;
 
 /** One part of a tensor's data on its way to the worker. */
 export interface TensorSlice {
   id: number;
-  kind: TensorKind;
   /** Length of the whole array. */
   total: number;
   offset: number;
-  values: Float32Array | Float64Array | number[];
+  values: Float32Array;
 }
 
 /** Stands for tensor data the worker holds. */
@@ -85,29 +81,20 @@ export function createTensorMirror(): TensorMirror {
   };
 }
 
-type Data = Float32Array | Float64Array | number[];
-
-function largeData(value: unknown): Data | null {
+function largeData(value: unknown): Float32Array | null {
   const data = (value as { data?: unknown } | null)?.data;
-  const ok = Array.isArray(data) || data instanceof Float32Array || data instanceof Float64Array;
-  return ok && (data as Data).length >= MIRROR_MIN_VALUES ? (data as Data) : null;
+  return data instanceof Float32Array && data.length >= MIRROR_MIN_VALUES ? data : null;
 }
 
 async function sendSliced(
   id: number,
-  data: Data,
+  data: Float32Array,
   send: (slice: TensorSlice) => Promise<void>,
 ): Promise<void> {
-  const kind: TensorKind = Array.isArray(data)
-    ? 'array'
-    : data instanceof Float32Array
-      ? 'float32'
-      : 'float64';
-  const step = kind === 'array' ? SLICE_VALUES.array : SLICE_VALUES.typed;
-  for (let offset = 0; offset < data.length; offset += step) {
+  for (let offset = 0; offset < data.length; offset += SLICE_VALUES) {
     // A copy of the part alone: cloning a subarray view would copy its whole buffer.
-    const values = data.slice(offset, offset + step);
-    await send({ id, kind, total: data.length, offset, values });
+    const values = data.slice(offset, offset + SLICE_VALUES);
+    await send({ id, total: data.length, offset, values });
   }
 }
 
@@ -150,20 +137,15 @@ export interface TensorStore {
 }
 
 export function createTensorStore(): TensorStore {
-  const tensors = new Map<number, { kind: TensorKind; values: Data; received: number }>();
+  const tensors = new Map<number, { values: Float32Array; received: number }>();
   return {
-    put: ({ id, kind, total, offset, values }) => {
+    put: ({ id, total, offset, values }) => {
       let entry = tensors.get(id);
       // A tensor is always sent from its start: a first slice begins it afresh.
-      if (!entry || offset === 0) {
-        const values = kind === 'float32' ? new Float32Array(total) : new Float64Array(total);
-        tensors.set(id, (entry = { kind, values, received: 0 }));
-      }
-      (entry.values as Float32Array | Float64Array).set(values, offset);
+      if (!entry || offset === 0)
+        tensors.set(id, (entry = { values: new Float32Array(total), received: 0 }));
+      entry.values.set(values, offset);
       entry.received += values.length;
-      // Plain numbers go back to a plain (packed) array once, as the page holds them.
-      if (entry.received === total && kind === 'array')
-        entry.values = Array.from(entry.values as Float64Array);
     },
     resolve: (wire) => {
       const used = new Set<number>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stringifyDocument } from '../../../src/graph/tensor-data.ts';
 import { autosaveText, MAX_AUTOSAVE_CHARS } from '../../../src/app/autosave.ts';
 import {
   addressFragment,
@@ -159,7 +160,7 @@ describe('serialising a document', () => {
     const values = MAX_AUTOSAVE_CHARS / 2 + 1;
     expect(autosaveText(inputDoc([1, 1, values], new Float32Array(values)), '', 0)).toBeNull();
     expect(autosaveText(convValidDoc(), 'a', 1)).toBe(
-      JSON.stringify({ address: 'a', savedAt: 1, graph: convValidDoc() }),
+      stringifyDocument({ address: 'a', savedAt: 1, graph: convValidDoc() }),
     );
   });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stringifyDocument } from '../../../src/graph/tensor-data.ts';
 import { AUTOSAVE_KEY, fingerprint } from '../../../src/app/autosave.ts';
 import type { LoadResult, SaveRequest, SaveResult } from '../../../src/app/persist-api.ts';
 import { PERSIST_DELAY_MS } from '../../../src/app/persistence.ts';
@@ -116,7 +117,7 @@ describe('saving off the main thread', () => {
     const record = JSON.parse(s.storage.items.get(AUTOSAVE_KEY) ?? '');
     expect(record).toMatchObject({
       address: fingerprint('#graph=z1.one'),
-      graph: JSON.parse(JSON.stringify(s.store.getState().doc)),
+      graph: JSON.parse(stringifyDocument(s.store.getState().doc)),
     });
     await s.quiet();
     expect(s.channel.requests).toHaveLength(1); // nothing left to save
@@ -250,7 +251,7 @@ describe('startup reads the newest save', () => {
 
   it('a save from before IndexedDB is restored, then moved there and removed from localStorage', async () => {
     const storage = new FakeStorage();
-    storage.items.set(AUTOSAVE_KEY, JSON.stringify({ address: '', graph: pipelineDoc() }));
+    storage.items.set(AUTOSAVE_KEY, stringifyDocument({ address: '', graph: pipelineDoc() }));
     const db = new MemorySaves();
     const browser = fakeBrowser('', storage, db);
     const workspace = await loadWorkspace(browser.env);
