@@ -12,6 +12,11 @@ const exposed: PersistApi = {
   },
   putSlice: (slice) => api.putSlice(slice),
   save: (request) => api.save(request),
+  readFile: async (file) => {
+    const result = await api.readFile(file);
+    return transfer(result, buffersOf(result));
+  },
+  fileText: (doc) => api.fileText(doc),
 };
 
 expose(exposed);

@@ -1,7 +1,13 @@
 import { encodeGraphLink } from '../graph/link-codec.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { StorageLike } from './autosave.ts';
-import { browserSaves, type SaveChannel } from './saves.ts';
+import {
+  browserFiles,
+  browserSaves,
+  connectPersistWorker,
+  type GraphFiles,
+  type SaveChannel,
+} from './saves.ts';
 
 /** What the app needs of the browser around it; tests pass plain objects. */
 export interface BrowserEnv {
@@ -11,6 +17,8 @@ export interface BrowserEnv {
   storage: StorageLike | null;
   /** The autosave in IndexedDB, through the persistence worker. */
   saves: SaveChannel;
+  /** Import and export of graph files, off the page's thread. */
+  files: GraphFiles;
 }
 
 /** The real browser's location, history, storage (localStorage null when blocked). */
@@ -21,7 +29,9 @@ export function browserEnv(): BrowserEnv {
   } catch {
     // Storage disabled: no autosave, everything else works.
   }
-  return { location: window.location, history: window.history, storage, saves: browserSaves() };
+  const worker = connectPersistWorker();
+  const { location, history } = window;
+  return { location, history, storage, saves: browserSaves(worker), files: browserFiles(worker) };
 }
 
 /**

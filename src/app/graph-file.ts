@@ -1,4 +1,3 @@
-import { formatGraphJson } from '../graph/graph-json.ts';
 import { parseGraphText, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { Lang } from '../i18n/translate.ts';
@@ -42,7 +41,7 @@ export function exportFileName(doc: GraphDocument, lang: Lang): string {
   return `${safe || FALLBACK_NAME}.json`;
 }
 
-/** Hand the graph to the browser as a download (format v1, indented). */
-export function downloadGraph(doc: GraphDocument, fileName: string): void {
-  downloadText(formatGraphJson(doc), fileName, 'application/json');
+/** Hand a graph file's text (see `formatGraphJson`) to the browser as a download. */
+export function downloadGraph(text: string, fileName: string): void {
+  downloadText(text, fileName, 'application/json');
 }

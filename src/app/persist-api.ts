@@ -1,6 +1,7 @@
 import { encodeGraphLinkWithin, MAX_INFLATED_BYTES } from '../graph/link-codec.ts';
 import { MAX_SHARE_FRAGMENT_CHARS } from '../graph/link-size.ts';
-import { parseGraph } from '../graph/parse.ts';
+import { formatGraphJson } from '../graph/graph-json.ts';
+import { parseGraph, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import {
   autosaveText,
@@ -9,6 +10,7 @@ import {
   fingerprint,
   type SavedGraph,
 } from './autosave.ts';
+import { readGraphFile } from './graph-file.ts';
 import type { SaveDb, SaveMeta } from './saved-graph-db.ts';
 import { createTensorStore, type TensorSlice, type WireDocument } from './tensor-mirror.ts';
 
@@ -53,6 +55,10 @@ export interface PersistApi {
    * when it refers to a tensor this worker does not hold (send them again).
    */
   save(request: WireSaveRequest): Promise<SaveResult | null>;
+  /** Read and check a graph file: parsing a 40 MB file takes the page's thread for seconds. */
+  readFile(file: Blob): Promise<ParseResult<GraphDocument>>;
+  /** A document as a graph file's text (indented JSON, float32 values written short). */
+  fileText(doc: GraphDocument): string;
 }
 
 /**
@@ -71,6 +77,8 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
   const tensors = createTensorStore();
   return {
     putSlice: (slice) => tensors.put(slice),
+    readFile: (file) => readGraphFile(file),
+    fileText: (doc) => formatGraphJson(doc),
     load: async () => {
       let stored: Awaited<ReturnType<SaveDb['read']>>;
       try {

@@ -6,6 +6,8 @@ import {
   type SaveRequest,
   type SaveResult,
 } from './persist-api.ts';
+import type { ParseResult } from '../graph/parse.ts';
+import type { GraphDocument } from '../graph/types.ts';
 import { indexedDbSaves, type StoredSave } from './saved-graph-db.ts';
 import { mirroredSave } from './tensor-mirror.ts';
 
@@ -26,8 +28,7 @@ export interface SaveChannel {
  * The browser's: the persistence worker, started on the first save (or the first read of a
  * big graph), and IndexedDB, opened now for reads and a write at page hide.
  */
-export function browserSaves(): SaveChannel {
-  const worker = connectPersistWorker();
+export function browserSaves(worker = connectPersistWorker()): SaveChannel {
   const db = indexedDbSaves();
   db.open().catch(() => {
     // No IndexedDB here: the worker's saves report it and fall back to localStorage.
@@ -39,8 +40,24 @@ export function browserSaves(): SaveChannel {
   };
 }
 
+/**
+ * Graph files, read and written by the persistence worker: parsing or writing the JSON of a
+ * 9.4 M-weight graph takes seconds, which the page's thread must not spend.
+ */
+export interface GraphFiles {
+  /** Read and check a graph file. */
+  read(file: Blob): Promise<ParseResult<GraphDocument>>;
+  /** A document as a graph file's text (indented JSON, float32 values written short). */
+  text(doc: GraphDocument): Promise<string>;
+}
+
+/** Graph files through the persistence worker (the same one as `browserSaves`, if given). */
+export function browserFiles(worker = connectPersistWorker()): GraphFiles {
+  return { read: worker.readFile, text: worker.fileText };
+}
+
 /** An API as the page calls it across `postMessage`: every call asynchronous. */
-type Async<T> = {
+export type Async<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R
     ? (...args: A) => Promise<Awaited<R>>
     : never;
@@ -95,5 +112,7 @@ export function connectPersistWorker(): Async<PersistApi> {
         return r.putSlice(transfer(slice, moved));
       }),
     save: (request) => call((r) => r.save(request) as Promise<SaveResult | null>),
+    readFile: (file) => call((r) => r.readFile(file) as Promise<ParseResult<GraphDocument>>),
+    fileText: (doc) => call((r) => r.fileText(doc)),
   };
 }

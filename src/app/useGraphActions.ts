@@ -4,7 +4,7 @@ import { useLang } from '../i18n/useT.ts';
 import type { EditorStore } from '../state/editor-store.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
 import { shareLink, type BrowserEnv } from './address-bar.ts';
-import { downloadGraph, exportFileName, readGraphFile } from './graph-file.ts';
+import { downloadGraph, exportFileName } from './graph-file.ts';
 import { openGraph } from './open-graph.ts';
 import { useWorkspace } from './useWorkspace.ts';
 
@@ -27,8 +27,16 @@ export function useGraphActions(): GraphActions {
   const [manualLink, setManualLink] = useState<string | null>(null);
   const exportFile = useCallback(() => {
     const { doc } = store.getState();
-    downloadGraph(doc, exportFileName(doc, lang));
-  }, [store, lang]);
+    // Written in the worker: a graph with millions of weights is seconds of JSON.
+    env.files.text(doc).then(
+      (text) => downloadGraph(text, exportFileName(doc, lang)),
+      (e: unknown) =>
+        store.pushNotice('error', {
+          key: 'files.exportFailed',
+          params: { reason: (e as Error).message },
+        }),
+    );
+  }, [store, env, lang]);
   const copyLink = useCallback(
     () => void copyShareLink(store, env, exportFile, setManualLink),
     [store, env, exportFile],
@@ -44,12 +52,16 @@ export function useGraphActions(): GraphActions {
 /** Open a graph file as one undoable step; a bad file leaves the graph as it is. */
 export function useImportFile(): (file: File) => Promise<void> {
   const store = useEditorStore();
+  const { env } = useWorkspace();
   return useCallback(
     async (file: File) => {
-      const read = await readGraphFile(file);
+      // Parsed and checked in the worker, off the page's thread; a failure is the file's.
+      const read = await env.files
+        .read(file)
+        .catch((e: unknown) => ({ ok: false as const, error: (e as Error).message }));
       openGraph(store, read, { kind: 'file', name: file.name }, false);
     },
-    [store],
+    [store, env],
   );
 }
 

@@ -177,6 +177,7 @@ export const en = {
   'share.link': 'Link to this graph',
   'share.close': 'Close',
   'files.dropHint': 'Drop a .json graph file to open it, or a picture for an Input',
+  'files.exportFailed': 'The graph could not be written as a file: {reason}',
   'notice.linkCopied': 'Link copied ({count} characters). Anyone who opens it sees this graph.',
   'notice.badLink': 'Could not open the link: {problem}. Your graph is unchanged.',
   'notice.linkOpened': 'Opened the graph from the link. Your previous graph is one undo away.',

@@ -175,6 +175,7 @@ export const ja: Record<MessageKey, string> = {
   'share.link': 'このグラフへのリンク',
   'share.close': '閉じる',
   'files.dropHint': '.jsonのグラフファイルをドロップして開く(画像なら入力ノードへ)',
+  'files.exportFailed': 'グラフをファイルに書き出せませんでした: {reason}',
   'notice.linkCopied': 'リンクをコピーしました({count}文字)。開くと同じグラフが表示されます。',
   'notice.badLink': 'リンクを開けませんでした: {problem}。グラフは変更されていません。',
   'notice.linkOpened': 'リンクのグラフを開きました。元のグラフは「元に戻す」で戻せます。',

@@ -3,6 +3,7 @@ import { snap } from './screenshot.ts';
 import {
   cells,
   engineWorker,
+  engineWorkers,
   nodeCard,
   notice,
   openApp,
@@ -74,7 +75,7 @@ test('a crashed engine worker is restarted and the edited graph survives', async
   await expectRecomputedAfterRestart(page);
   // A fresh worker took over; the dead one is gone.
   expect(await engineWorker(page)).not.toBe(worker);
-  expect(page.workers()).toHaveLength(1);
+  expect(engineWorkers(page)).toHaveLength(1);
   await snap(page, info);
 
   await editPadding(page, 'valid');
@@ -105,7 +106,7 @@ test('an engine worker that closes itself is noticed at once and restarted with 
   const noticedMs = await closeWorkerFromInside(page, RESTARTED);
   info.annotations.push({ type: 'noticed after', description: `${noticedMs} ms` });
   await expectRecomputedAfterRestart(page);
-  expect(page.workers()).toHaveLength(1);
+  expect(engineWorkers(page)).toHaveLength(1);
   await snap(page, info);
 
   await editPadding(page, 'valid');
@@ -134,7 +135,7 @@ test('without its Web Lock, the pings notice a closed engine worker within 3 s',
   const noticedMs = await closeWorkerFromInside(page, STOPPED_ANSWERING);
   info.annotations.push({ type: 'noticed after', description: `${noticedMs} ms` });
   await expectRecomputedAfterRestart(page, STOPPED_ANSWERING);
-  expect(page.workers()).toHaveLength(1);
+  expect(engineWorkers(page)).toHaveLength(1);
   await snap(page, info);
 
   await editPadding(page, 'valid');

@@ -115,8 +115,13 @@ export async function deleteNode(page: Page, card: Locator, key = 'Delete'): Pro
 }
 
 /** The engine's web worker (its script is `engine.worker-<hash>.js` in the build). */
+/** The page's engine workers (the persistence worker is another). */
+export function engineWorkers(page: Page): Worker[] {
+  return page.workers().filter((w) => w.url().includes('engine.worker'));
+}
+
 export async function engineWorker(page: Page): Promise<Worker> {
-  const find = () => page.workers().find((w) => w.url().includes('engine.worker'));
+  const find = () => engineWorkers(page)[0];
   await expect.poll(() => find() !== undefined, { message: 'no engine worker' }).toBe(true);
   return find()!;
 }

@@ -1,7 +1,9 @@
 import type { BrowserEnv } from '../../../src/app/address-bar.ts';
 import { createPersistApi } from '../../../src/app/persist-api.ts';
 import { supersedes, type SaveDb, type StoredSave } from '../../../src/app/saved-graph-db.ts';
-import type { SaveChannel } from '../../../src/app/saves.ts';
+import type { GraphFiles, SaveChannel } from '../../../src/app/saves.ts';
+import { readGraphFile } from '../../../src/app/graph-file.ts';
+import { formatGraphJson } from '../../../src/graph/graph-json.ts';
 import { mirroredSave } from '../../../src/app/tensor-mirror.ts';
 
 /** localStorage as a Map; `failWith` makes every write throw (a full quota). */
@@ -68,6 +70,12 @@ export function memoryChannel(db: MemorySaves): SaveChannel {
   };
 }
 
+/** Graph files read and written in the test's own thread, as the worker does them. */
+export const inThreadFiles: GraphFiles = {
+  read: readGraphFile,
+  text: async (doc) => formatGraphJson(doc),
+};
+
 /** A location, a history that only replaces, and storages shared across "reloads". */
 export function fakeBrowser(
   hash = '',
@@ -86,7 +94,7 @@ export function fakeBrowser(
       location.hash = at >= 0 ? text.slice(at) : '';
     },
   };
-  const env: BrowserEnv = { location, history, storage, saves };
+  const env: BrowserEnv = { location, history, storage, saves, files: inThreadFiles };
   const target = new EventTarget();
   return { env, storage, db, location, replaced, target };
 }
