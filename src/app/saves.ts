@@ -7,6 +7,7 @@ import {
   type SaveResult,
 } from './persist-api.ts';
 import type { ParseResult } from '../graph/parse.ts';
+import { adoptCheckedDocument } from '../graph/tensor-data.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { indexedDbSaves, type StoredSave } from './saved-graph-db.ts';
 import { mirroredSave } from './tensor-mirror.ts';
@@ -53,7 +54,14 @@ export interface GraphFiles {
 
 /** Graph files through the persistence worker (the same one as `browserSaves`, if given). */
 export function browserFiles(worker = connectPersistWorker()): GraphFiles {
-  return { read: worker.readFile, text: worker.fileText };
+  return {
+    // The worker checked every value: its arrays arrive here checked (adoptCheckedDocument).
+    read: async (file) => {
+      const read = await worker.readFile(file);
+      return read.ok ? { ok: true, value: adoptCheckedDocument(read.value) } : read;
+    },
+    text: worker.fileText,
+  };
 }
 
 /** An API as the page calls it across `postMessage`: every call asynchronous. */
@@ -104,7 +112,13 @@ export function connectPersistWorker(): Async<PersistApi> {
   };
   return {
     // Remote<> spreads a union result over Promise<>s; the value is the same LoadResult.
-    load: () => call((r) => r.load() as Promise<LoadResult>),
+    load: () =>
+      call(async (r) => {
+        const loaded = (await r.load()) as LoadResult;
+        // Checked in the worker; its arrays arrive checked (adoptCheckedDocument).
+        if (loaded.kind === 'saved') adoptCheckedDocument(loaded.saved.doc);
+        return loaded;
+      }),
     // Slices are copies made for the trip: moved, not copied again.
     putSlice: (slice) =>
       call((r) => {

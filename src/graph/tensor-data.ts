@@ -119,3 +119,20 @@ export function toJsonValue(value: unknown): unknown {
 export function stringifyDocument(value: unknown): string {
   return JSON.stringify(toJsonValue(value));
 }
+
+/**
+ * A document checked by `parseGraph` in another thread (a worker) and moved here: its arrays
+ * are new objects to this thread, but their values were checked where they entered. Marks
+ * them checked, so this thread's first edit does not walk millions of values again. Only
+ * for documents from convflow's own workers, never for data from outside.
+ */
+export function adoptCheckedDocument<T extends { nodes: readonly { params?: object }[] }>(
+  doc: T,
+): T {
+  for (const node of doc.nodes)
+    for (const value of Object.values(node.params ?? {})) {
+      const data = (value as { data?: unknown } | null)?.data;
+      if (data instanceof Float32Array) adoptTensorData(data);
+    }
+  return doc;
+}

@@ -45,19 +45,30 @@ function pixelsToDot(side: number, count: number): { x: number; y: number }[] {
 }
 
 /** The Input's data as the autosave holds it after the pause, if it is in localStorage. */
+/** The Input's values as the autosave keeps them (IndexedDB 'convflow', store 'autosave'). */
 function savedInput(page: Page): Promise<number[] | null> {
-  return page.evaluate(() => {
-    try {
-      const record = JSON.parse(localStorage.getItem('convflow.graph') ?? 'null') as {
-        graph?: { nodes?: { id: string; params?: { tensor?: { data?: number[] } } }[] };
-      } | null;
-      const input = record?.graph?.nodes?.find((n) => n.id === 'in');
-      const data = input?.params?.tensor?.data;
-      return data ? Array.from(data) : null;
-    } catch {
-      return null;
-    }
-  });
+  return page.evaluate(
+    () =>
+      new Promise<number[] | null>((resolve) => {
+        const open = indexedDB.open('convflow');
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          try {
+            const get = open.result.transaction('autosave').objectStore('autosave').get('graph');
+            get.onerror = () => resolve(null);
+            get.onsuccess = () => {
+              const graph = get.result as
+                | { nodes?: { id: string; params?: { tensor?: { data?: ArrayLike<number> } } }[] }
+                | undefined;
+              const data = graph?.nodes?.find((n) => n.id === 'in')?.params?.tensor?.data;
+              resolve(data ? Array.from(data) : null);
+            };
+          } catch {
+            resolve(null);
+          }
+        };
+      }),
+  );
 }
 
 type Probe = ReturnType<typeof watchWorker>;
@@ -107,8 +118,8 @@ async function dotPixel(
 /**
  * Edit one pixel of the Input side×side×3 of the pipeline graph, `edits` times, as a person
  * can at that size (cells are typed one by one only up to 16×16): open the Input's drawing
- * pad, set the brush to 1, click a pixel's centre. Each click is one `setParams` carrying the
- * whole tensor (that is what the pad sends today) and recomputes all 4 nodes. Then the pause
+ * pad, set the brush to 1, click a pixel's centre. Each click is one `setCells` carrying the
+ * pixel's changed values and recomputes all 4 nodes. Then the pause
  * in which the address bar and the autosave are written.
  */
 export async function inputCellEdits(page: Page, base: string, side: number, edits: number) {
@@ -144,7 +155,7 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 export function formatInputCell(r: Awaited<ReturnType<typeof inputCellEdits>>): string[] {
   const perDot = r.valuesChanged === null ? 'unknown' : (r.valuesChanged / r.dots).toFixed(1);
   return [
-    `Input ${r.side}×${r.side}×3, one pixel at a time: ${r.edits} one-pixel dots on the drawing pad (after 2 warm-up; brush 1; each a setParams with the whole tensor; values changed per dot, from the autosave: ${perDot}); recomputes all 4 nodes`,
+    `Input ${r.side}×${r.side}×3, one pixel at a time: ${r.edits} one-pixel dots on the drawing pad (after 2 warm-up; brush 1; each stroke sends the cells it changed (setCells); values changed per dot, from the autosave: ${perDot}); recomputes all 4 nodes`,
     '',
     '| measure | median | max |',
     '| --- | --- | --- |',

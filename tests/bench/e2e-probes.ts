@@ -136,6 +136,8 @@ export function watchWorker(page: Page) {
   let current: Worker | null = null;
   let ready: Promise<void> = new Promise((resolve) => {
     page.on('worker', (worker) => {
+      // The engine's, not the persistence worker the page starts for its first save.
+      if (!worker.url().includes('engine.worker')) return;
       current = worker;
       // tsx compiles with keepNames: functions sent to the worker call its `__name` helper.
       ready = worker
