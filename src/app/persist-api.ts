@@ -149,8 +149,8 @@ export function buffersOf(value: unknown): ArrayBuffer[] {
     if (ArrayBuffer.isView(v)) {
       if (v.buffer instanceof ArrayBuffer) found.add(v.buffer);
     } else if (Array.isArray(v)) {
-      // Tensor data held as a plain array holds numbers only: no need to walk it.
-      if (v.length > 0 && typeof v[0] === 'object') v.forEach(visit);
+      // Arrays of numbers (shapes) hold no buffers; nodes and edges are walked.
+      if (typeof v[0] === 'object') v.forEach(visit);
     } else if (v !== null && typeof v === 'object') {
       Object.values(v).forEach(visit);
     }

@@ -6,6 +6,7 @@ import {
   type SaveRequest,
   type SaveResult,
 } from './persist-api.ts';
+import type { Asynchronous } from '../engine-client/asynchronous.ts';
 import type { ParseResult } from '../graph/parse.ts';
 import { adoptCheckedDocument } from '../graph/tensor-data.ts';
 import type { GraphDocument } from '../graph/types.ts';
@@ -64,13 +65,6 @@ export function browserFiles(worker = connectPersistWorker()): GraphFiles {
   };
 }
 
-/** An API as the page calls it across `postMessage`: every call asynchronous. */
-export type Async<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<Awaited<R>>
-    : never;
-};
-
 interface Running {
   remote: Remote<PersistApi>;
   /** Rejections of the calls waiting on this worker, for when it dies. */
@@ -81,7 +75,7 @@ interface Running {
  * The persistence worker, started on first use. If it dies, the calls waiting on it fail
  * and the next call starts a fresh one.
  */
-export function connectPersistWorker(): Async<PersistApi> {
+export function connectPersistWorker(): Asynchronous<PersistApi> {
   let current: Running | null = null;
   const start = (): Running => {
     const worker = new Worker(new URL('../../workers/persist.worker.ts', import.meta.url), {

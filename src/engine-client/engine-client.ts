@@ -3,18 +3,11 @@ import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { ApplyResult, WireReport } from '../engine/api.ts';
 import type { EditorStore } from '../state/editor-store.ts';
 import type { EditsEvent } from '../state/types.ts';
+import type { Asynchronous } from './asynchronous.ts';
 import { everyInterval, PING_INTERVAL_MS, Watchdog, type Every } from './watchdog.ts';
 
-/** Every method of `T`, answered asynchronously, as across a worker boundary. */
-type Asynchronous<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R
-    ? (...args: A) => Promise<Awaited<R>>
-    : never;
-};
-
 /**
- * The engine's API as the page calls it, derived from the worker's own type (comlink's
- * `Remote` would split a union answer into a union of promises).
+ * The engine's API as the page calls it, derived from the worker's own type.
  */
 export type EngineRemote = Asynchronous<
   Pick<EngineWorkerApi, 'load' | 'apply' | 'evaluate' | 'ping'>

@@ -91,8 +91,8 @@ export class EngineSession {
   load(doc: GraphDocument, revision?: number): number {
     for (const n of this.doc.nodes) this.forget(n.id);
     this.install(doc, new Set(doc.nodes.map((n) => n.id)), true);
-    this.revision = revision ?? ++this.epoch;
-    if (revision !== undefined) ++this.epoch;
+    this.epoch++;
+    this.revision = revision ?? this.epoch;
     return this.epoch;
   }
 

@@ -42,7 +42,7 @@ export function withNodeCells(
 }
 
 /** The explicit tensor a node holds under `param`, if any. */
-export function explicitTensor(node: GraphNode, param: TensorParam): TensorValue | null {
+function explicitTensor(node: GraphNode, param: TensorParam): TensorValue | null {
   const value = (node.params as Record<string, unknown>)[param];
   if (typeof value !== 'object' || value === null || !('data' in value)) return null;
   return value as TensorValue;

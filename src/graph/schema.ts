@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { checkGraphStructure } from './structure.ts';
-import { toTensorData } from './tensor-data.ts';
+import { NON_FINITE, toTensorData } from './tensor-data.ts';
 import { checkNodeWeights } from './weight-shapes.ts';
-
-const FINITE_MESSAGE = 'expected an array of finite numbers (float32: magnitude at most 3.4e38)';
 
 const intIn = (min: number, max: number, what: string) =>
   z
@@ -36,7 +34,7 @@ const tensorData = z
     if (result.ok) return result.value;
     ctx.addIssue({
       code: 'custom',
-      message: FINITE_MESSAGE,
+      message: NON_FINITE,
       path: result.index === undefined ? [] : [result.index],
     });
     return z.NEVER;

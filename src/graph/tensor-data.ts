@@ -5,49 +5,39 @@
  * along (every edit that does not replace the tensor) never walks their values again.
  *
  * A document's arrays are never written in place: an edit that changes cells makes a new
- * array (see `withCells` in edits.ts), so the undo history and the weight caches, which hold
+ * array (see `withNodeCells` in cell-edits.ts), so the undo history and the weight caches, which hold
  * arrays by identity, stay true.
  */
 const checked = new WeakSet<Float32Array>();
 
-/** Why a value cannot be tensor data, or null when it can. */
-function problem(v: unknown): string | null {
-  if (typeof v !== 'number') return 'expected numbers';
-  return Number.isFinite(Math.fround(v)) ? null : NON_FINITE;
-}
-
-export const NON_FINITE =
-  'expected finite numbers (float32: magnitude at most 3.4e38, no NaN or Infinity)';
+/** The one message for tensor data that is not all finite float32 numbers. */
+export const NON_FINITE = 'expected an array of finite numbers (float32: magnitude at most 3.4e38)';
 
 /**
- * The values as a checked `Float32Array`, or the reason they cannot be one. An array that
- * passed before is returned as it is, without a look at its values.
+ * The values as a checked `Float32Array`, or where they fail (`index`, absent when the value
+ * is no array at all). An array that passed before is returned as it is, without a look at
+ * its values.
  * @example toTensorData([1, 2.5]) // { ok: true, value: Float32Array [1, 2.5] }
  */
 export function toTensorData(
   value: unknown,
-): { ok: true; value: Float32Array } | { ok: false; error: string; index?: number } {
+): { ok: true; value: Float32Array } | { ok: false; index?: number } {
   if (value instanceof Float32Array) {
     if (checked.has(value)) return { ok: true, value };
     for (let i = 0; i < value.length; i++)
-      if (!Number.isFinite(value[i])) return { ok: false, error: NON_FINITE, index: i };
+      if (!Number.isFinite(value[i])) return { ok: false, index: i };
     checked.add(value);
     return { ok: true, value };
   }
-  if (!Array.isArray(value)) return { ok: false, error: 'expected an array of finite numbers' };
+  if (!Array.isArray(value)) return { ok: false };
   const out = new Float32Array(value.length);
   for (let i = 0; i < value.length; i++) {
-    const why = problem(value[i]);
-    if (why) return { ok: false, error: why, index: i };
-    out[i] = value[i] as number;
+    const v: unknown = value[i];
+    if (typeof v !== 'number' || !Number.isFinite(Math.fround(v))) return { ok: false, index: i };
+    out[i] = v;
   }
   checked.add(out);
   return { ok: true, value: out };
-}
-
-/** Whether this array is known to hold only finite values (it passed `toTensorData`). */
-export function isCheckedTensorData(data: Float32Array): boolean {
-  return checked.has(data);
 }
 
 /**
@@ -95,7 +85,7 @@ function withDigits(v: number, exponent: number, digits: number): number {
 }
 
 /** A tensor's values as JSON numbers (see `float32Json`). */
-export function tensorDataJson(data: ArrayLike<number>): number[] {
+function tensorDataJson(data: ArrayLike<number>): number[] {
   const out = new Array<number>(data.length);
   for (let i = 0; i < data.length; i++) out[i] = float32Json(data[i]);
   return out;

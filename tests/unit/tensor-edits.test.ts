@@ -131,7 +131,7 @@ describe('setCells', () => {
 describe('tensor data is checked once', () => {
   it('an array that passed is passed again without a walk; a new one is walked', () => {
     const first = toTensorData([1, 2]);
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(`refused at ${first.index}`);
     // Written behind the document's back (which the app never does), the bad value goes
     // unseen: the proof that the second check did not look at the values.
     first.value[0] = Number.NaN;
