@@ -1,0 +1,43 @@
+import type { NodeOf } from '../../../graph/types.ts';
+import type { WindowInfo } from '../../../graph/window.ts';
+import type { FloatAllocator, Floats } from '../floats.ts';
+import type { TrainKernels } from '../kernels.ts';
+import type { Layer } from './layer.ts';
+
+/** MaxPooling2D over a batch; the gradient goes to each window's (first) maximum. */
+export class MaxPoolLayer implements Layer {
+  readonly params = [];
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  private readonly out: Floats;
+  private readonly argmax: Int32Array;
+  private readonly dx: Floats;
+
+  constructor(
+    readonly node: NodeOf<'MaxPool'>,
+    private readonly g: WindowInfo,
+    private readonly kernels: TrainKernels,
+    alloc: FloatAllocator,
+    maxBatch: number,
+  ) {
+    this.inShape = [g.inH, g.inW, g.inC];
+    this.outShape = [g.outH, g.outW, g.inC];
+    this.out = alloc.floats(maxBatch * g.outH * g.outW * g.inC);
+    this.argmax = new Int32Array(this.out.length);
+    this.dx = alloc.floats(maxBatch * g.inH * g.inW * g.inC);
+  }
+
+  forward(x: Floats, n: number): Floats {
+    this.kernels.maxPoolForward(x, this.g, n, this.out, this.argmax);
+    return this.out;
+  }
+
+  backward(_x: Floats, dy: Floats, n: number, needInput: boolean): Floats | null {
+    if (!needInput) return null;
+    const { dx, argmax } = this;
+    dx.fill(0, 0, n * this.g.inH * this.g.inW * this.g.inC);
+    const count = n * this.g.outH * this.g.outW * this.g.inC;
+    for (let o = 0; o < count; o++) dx[argmax[o]!]! += dy[o]!;
+    return dx;
+  }
+}

@@ -1,0 +1,99 @@
+import { resolveNodeWeights } from '../../graph/weights.ts';
+import type { ChainLink } from './chain.ts';
+import { plainAllocator, type FloatAllocator, type Floats } from './floats.ts';
+import type { TrainKernels } from './kernels.ts';
+import { referenceKernels } from './kernels-reference.ts';
+import { Conv2DLayer } from './layers/conv2d-layer.ts';
+import { DenseLayer } from './layers/dense-layer.ts';
+import type { Layer, Param, PassMode } from './layers/layer.ts';
+import { MaxPoolLayer } from './layers/max-pool-layer.ts';
+import { DropoutLayer, FlattenLayer } from './layers/pass-layers.ts';
+import { weightParams } from './layers/weighted.ts';
+
+export interface ModelOptions {
+  /** The largest batch a pass will be given: buffers are sized for it once. */
+  maxBatch: number;
+  /** The run's seed, mixed into Dropout masks. */
+  seed?: number;
+  kernels?: TrainKernels;
+  alloc?: FloatAllocator;
+}
+
+/**
+ * The chain of layers from a training input to its output, over batches, with its
+ * parameters (initial values from the nodes: explicit tensors or their initializers).
+ */
+export class TrainModel {
+  readonly layers: Layer[];
+  readonly params: Param[];
+  readonly inShape: readonly number[];
+  readonly outShape: readonly number[];
+  /** Each layer's input during the last forward pass. */
+  private readonly inputs: Floats[];
+
+  constructor(inputShape: readonly number[], chain: readonly ChainLink[], options: ModelOptions) {
+    const kernels = options.kernels ?? referenceKernels;
+    const alloc = options.alloc ?? plainAllocator();
+    this.layers = chain.map((link) =>
+      buildLayer(link, kernels, alloc, options.maxBatch, options.seed ?? 0),
+    );
+    this.params = this.layers.flatMap((l) => l.params);
+    this.inShape = inputShape;
+    this.outShape = chain.length > 0 ? chain[chain.length - 1]!.shape.shape : inputShape;
+    this.inputs = new Array<Floats>(this.layers.length);
+  }
+
+  /** The output for the `n` samples in `x` (a buffer the model owns). */
+  forward(x: Floats, n: number, mode: PassMode): Floats {
+    let a = x;
+    this.layers.forEach((layer, i) => {
+      this.inputs[i] = a;
+      a = layer.forward(a, n, mode);
+    });
+    return a;
+  }
+
+  /**
+   * Every parameter's gradient from `dOut`, the loss's gradient at the last forward's output;
+   * with `wantInput`, also returns the gradient at the model's input (a saliency map).
+   */
+  backward(dOut: Floats, n: number, wantInput = false): Floats | null {
+    // Without `wantInput`, nothing before the first layer with parameters needs a gradient.
+    const first = wantInput ? -1 : this.layers.findIndex((l) => l.params.length > 0);
+    let dy: Floats | null = dOut;
+    for (let i = this.layers.length - 1; i >= Math.max(first, 0) && dy; i--) {
+      dy = this.layers[i]!.backward(this.inputs[i]!, dy, n, i > first);
+    }
+    return wantInput ? dy : null;
+  }
+}
+
+function buildLayer(
+  link: ChainLink,
+  kernels: TrainKernels,
+  alloc: FloatAllocator,
+  maxBatch: number,
+  seed: number,
+): Layer {
+  const { node, inShape, shape } = link;
+  switch (node.type) {
+    case 'Conv2D': {
+      const w = resolveNodeWeights(node, inShape[2]!);
+      const params = weightParams(node, w.kernel, w.shape, w.bias, alloc);
+      return new Conv2DLayer(node, shape.window!, params, kernels, alloc, maxBatch);
+    }
+    case 'Dense': {
+      const w = resolveNodeWeights(node, inShape[inShape.length - 1]!);
+      const params = weightParams(node, w.kernel, w.shape, w.bias, alloc);
+      return new DenseLayer(node, inShape, params, kernels, alloc, maxBatch);
+    }
+    case 'MaxPool':
+      return new MaxPoolLayer(node, shape.window!, kernels, alloc, maxBatch);
+    case 'Flatten':
+      return new FlattenLayer(node, inShape);
+    case 'Dropout':
+      return new DropoutLayer(node, inShape, seed, alloc, maxBatch);
+    case 'Input':
+      throw new Error(`an Input ("${node.id}") cannot sit inside a training chain`);
+  }
+}
