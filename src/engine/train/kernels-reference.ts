@@ -6,7 +6,7 @@ import type { TrainKernels } from './kernels.ts';
  * definition the fast kernels are tested against, and what the gradient checks run in float64.
  */
 export const referenceKernels: TrainKernels = {
-  convForward(x, w, bias, g, filters, n, out) {
+  convForward(x, w, bias, g, filters, n, out, relu) {
     const inSize = g.inH * g.inW * g.inC;
     const outSize = g.outH * g.outW * filters;
     const acc = new Float64Array(filters);
@@ -21,7 +21,7 @@ export const referenceKernels: TrainKernels = {
           }
         });
         const o = s * outSize + (oy * g.outW + ox) * filters;
-        for (let f = 0; f < filters; f++) out[o + f] = acc[f]!;
+        for (let f = 0; f < filters; f++) out[o + f] = relu ? Math.max(acc[f]!, 0) : acc[f]!;
       });
     }
   },
@@ -63,12 +63,12 @@ export const referenceKernels: TrainKernels = {
     }
   },
 
-  denseForward(x, w, bias, rows, inUnits, units, out) {
+  denseForward(x, w, bias, rows, inUnits, units, out, relu) {
     for (let r = 0; r < rows; r++) {
       for (let u = 0; u < units; u++) {
         let sum = bias ? bias[u]! : 0;
         for (let i = 0; i < inUnits; i++) sum += x[r * inUnits + i]! * w[i * units + u]!;
-        out[r * units + u] = sum;
+        out[r * units + u] = relu ? Math.max(sum, 0) : sum;
       }
     }
   },
@@ -122,6 +122,21 @@ export const referenceKernels: TrainKernels = {
         }
       }
     }
+  },
+
+  maxPoolBackward(dy, argmax, count, dx, inCount) {
+    dx.fill(0, 0, inCount);
+    for (let o = 0; o < count; o++) dx[argmax[o]!]! += dy[o]!;
+  },
+
+  reluBackward(y, dy, count) {
+    for (let i = 0; i < count; i++) if (!(y[i]! > 0)) dy[i] = 0;
+  },
+
+  biasGrad(dz, rows, units, g) {
+    g.fill(0);
+    for (let o = 0; o < rows * units; o += units)
+      for (let u = 0; u < units; u++) g[u]! += dz[o + u]!;
   },
 };
 

@@ -9,7 +9,7 @@ import type { Floats } from './floats.ts';
  * and `[inUnits, units]` as in Keras. Every function overwrites its output.
  */
 export interface TrainKernels {
-  /** out[n, oy, ox, f] = bias[f] + Σ x[window] · w[·, f] (no activation). */
+  /** out[n, oy, ox, f] = bias[f] + Σ x[window] · w[·, f], then max(·, 0) with `relu`. */
   convForward(
     x: Floats,
     w: Floats,
@@ -18,6 +18,7 @@ export interface TrainKernels {
     filters: number,
     n: number,
     out: Floats,
+    relu: boolean,
   ): void;
   /** dw[ky, kx, c, f] = Σ over samples and output pixels of x[window cell] · dz[pixel, f]. */
   convBackwardFilter(
@@ -37,7 +38,7 @@ export interface TrainKernels {
     n: number,
     dx: Floats,
   ): void;
-  /** out[r, u] = bias[u] + Σ_i x[r, i] · w[i, u], for `rows` rows. */
+  /** out[r, u] = bias[u] + Σ_i x[r, i] · w[i, u], for `rows` rows, then relu if asked. */
   denseForward(
     x: Floats,
     w: Floats,
@@ -46,6 +47,7 @@ export interface TrainKernels {
     inUnits: number,
     units: number,
     out: Floats,
+    relu: boolean,
   ): void;
   /** dw[i, u] = Σ_r x[r, i] · dz[r, u]. */
   denseBackwardFilter(
@@ -70,4 +72,10 @@ export interface TrainKernels {
    * cell output `o` took: the first maximum in row-major window order, as TensorFlow picks.
    */
   maxPoolForward(x: Floats, g: WindowInfo, n: number, out: Floats, argmax: Int32Array): void;
+  /** dx = 0 over its first `inCount` values, then dx[argmax[o]] += dy[o] for o < count. */
+  maxPoolBackward(dy: Floats, argmax: Int32Array, count: number, dx: Floats, inCount: number): void;
+  /** relu's gradient from its output: dy[i] = 0 where y[i] ≤ 0. */
+  reluBackward(y: Floats, dy: Floats, count: number): void;
+  /** g[u] = Σ_r dz[r, u]: a bias's gradient. */
+  biasGrad(dz: Floats, rows: number, units: number, g: Floats): void;
 }

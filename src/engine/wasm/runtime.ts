@@ -20,6 +20,13 @@ export interface KernelExports {
   sigmoid(p: number, n: number): void;
   tanh(p: number, n: number): void;
   softmax(p: number, n: number, lastDim: number): void;
+  gemmTN(...args: number[]): void;
+  im2col(...args: number[]): void;
+  col2im(...args: number[]): void;
+  maxPoolArg(...args: number[]): void;
+  reluBackward(y: number, dy: number, count: number): void;
+  columnSums(dz: number, rows: number, units: number, g: number): void;
+  scatterAdd(dy: number, arg: number, count: number, dx: number, inCount: number): void;
 }
 
 const PAGE = 65536;
@@ -45,7 +52,9 @@ export class KernelRuntime {
 
   constructor(readonly exports: KernelExports) {
     this.view = new Float32Array(exports.memory.buffer);
-    this.weights = new ResidentWeights(WEIGHTS_BASE, WEIGHT_BUDGET, (bytes) => this.ensure(bytes));
+    this.weights = new ResidentWeights(WEIGHTS_BASE, WEIGHT_BUDGET, (bytes) =>
+      this.ensureBytes(bytes),
+    );
   }
 
   /** A float view of the whole memory, current after any growth. */
@@ -58,7 +67,7 @@ export class KernelRuntime {
   /** Byte address of a scratch area of `bytes`, above the resident weights (64-byte aligned). */
   scratch(bytes: number): number {
     const base = align(this.weights.end);
-    this.ensure(base + bytes);
+    this.ensureBytes(base + bytes);
     return base;
   }
 
@@ -76,7 +85,8 @@ export class KernelRuntime {
     return this.exports.memory.buffer.byteLength;
   }
 
-  private ensure(bytes: number): void {
+  /** Grow the memory (never shrinks) until it holds at least `bytes`. */
+  ensureBytes(bytes: number): void {
     const have = this.exports.memory.buffer.byteLength;
     if (bytes <= have) return;
     // Grow by at least half again, so a sequence of slightly larger calls does not grow each time.
@@ -106,15 +116,35 @@ export function loadedRuntime(): KernelRuntime | null {
   return runtime ?? null;
 }
 
-function instantiate(): KernelRuntime | null {
+let compiled: object | null | undefined;
+
+/**
+ * A new instance of the kernels with a memory of its own (training lays out its buffers in
+ * one), or null where WebAssembly SIMD128 is missing. The module is compiled once.
+ */
+export function newKernelRuntime(): KernelRuntime | null {
+  if (compiled === undefined) compiled = compile();
+  if (compiled === null) return null;
+  const instance = new WebAssembly.Instance(compiled, {});
+  return new KernelRuntime(instance.exports as KernelExports);
+}
+
+function compile(): object | null {
   try {
     if (typeof WebAssembly !== 'object' || !WebAssembly.validate(SIMD_PROBE)) return null;
     const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (c) => c.charCodeAt(0));
     // Synchronous compilation: fine in Node and a worker (browsers refuse it for large
     // modules on the main thread, where the catch below falls back to TypeScript).
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-    const rt = new KernelRuntime(instance.exports as KernelExports);
-    warmUp(rt);
+    return new WebAssembly.Module(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function instantiate(): KernelRuntime | null {
+  try {
+    const rt = newKernelRuntime();
+    if (rt) warmUp(rt);
     return rt;
   } catch {
     return null;

@@ -2,9 +2,8 @@ import type { NodeOf } from '../../../graph/types.ts';
 import type { WindowInfo } from '../../../graph/window.ts';
 import type { FloatAllocator, Floats } from '../floats.ts';
 import type { TrainKernels } from '../kernels.ts';
-import { activateForward } from './activation.ts';
 import type { Layer, Param } from './layer.ts';
-import { activationAndBiasGrad } from './weighted.ts';
+import { activateSums, activationAndBiasGrad } from './weighted.ts';
 
 /** Conv2D over a batch: cross-correlation, TF padding, the node's activation fused. */
 export class Conv2DLayer implements Layer {
@@ -30,8 +29,17 @@ export class Conv2DLayer implements Layer {
   forward(x: Floats, n: number): Floats {
     const { filters, activation } = this.node.params;
     const [kernel, bias] = this.params;
-    this.kernels.convForward(x, kernel!.value, bias?.value ?? null, this.g, filters, n, this.out);
-    activateForward(this.out, n * this.g.outH * this.g.outW * filters, activation, filters);
+    this.kernels.convForward(
+      x,
+      kernel!.value,
+      bias?.value ?? null,
+      this.g,
+      filters,
+      n,
+      this.out,
+      activation === 'relu',
+    );
+    activateSums(this.out, n * this.g.outH * this.g.outW * filters, activation, filters);
     return this.out;
   }
 
@@ -39,7 +47,7 @@ export class Conv2DLayer implements Layer {
     const { filters, activation } = this.node.params;
     const [kernel, bias] = this.params;
     const count = n * this.g.outH * this.g.outW * filters;
-    activationAndBiasGrad(this.out, dy, count, activation, filters, bias);
+    activationAndBiasGrad(this.kernels, this.out, dy, count, activation, filters, bias);
     this.kernels.convBackwardFilter(x, dy, this.g, filters, n, kernel!.grad);
     if (!needInput) return null;
     this.kernels.convBackwardInput(dy, kernel!.value, this.g, filters, n, this.dx);

@@ -1,9 +1,8 @@
 import type { NodeOf } from '../../../graph/types.ts';
 import type { FloatAllocator, Floats } from '../floats.ts';
 import type { TrainKernels } from '../kernels.ts';
-import { activateForward } from './activation.ts';
 import type { Layer, Param } from './layer.ts';
-import { activationAndBiasGrad } from './weighted.ts';
+import { activateSums, activationAndBiasGrad } from './weighted.ts';
 
 /** Dense along the last axis over a batch (a rank-3 input is `H·W` rows per sample). */
 export class DenseLayer implements Layer {
@@ -40,8 +39,9 @@ export class DenseLayer implements Layer {
       this.inUnits,
       units,
       this.out,
+      activation === 'relu',
     );
-    activateForward(this.out, rows * units, activation, units);
+    activateSums(this.out, rows * units, activation, units);
     return this.out;
   }
 
@@ -49,7 +49,7 @@ export class DenseLayer implements Layer {
     const { units, activation } = this.node.params;
     const [kernel, bias] = this.params;
     const rows = n * this.rowsPerSample;
-    activationAndBiasGrad(this.out, dy, rows * units, activation, units, bias);
+    activationAndBiasGrad(this.kernels, this.out, dy, rows * units, activation, units, bias);
     this.kernels.denseBackwardFilter(x, dy, rows, this.inUnits, units, kernel!.grad);
     if (!needInput) return null;
     this.kernels.denseBackwardInput(dy, kernel!.value, rows, this.inUnits, units, this.dx);

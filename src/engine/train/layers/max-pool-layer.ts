@@ -23,7 +23,7 @@ export class MaxPoolLayer implements Layer {
     this.inShape = [g.inH, g.inW, g.inC];
     this.outShape = [g.outH, g.outW, g.inC];
     this.out = alloc.floats(maxBatch * g.outH * g.outW * g.inC);
-    this.argmax = new Int32Array(this.out.length);
+    this.argmax = alloc.ints(this.out.length);
     this.dx = alloc.floats(maxBatch * g.inH * g.inW * g.inC);
   }
 
@@ -34,10 +34,14 @@ export class MaxPoolLayer implements Layer {
 
   backward(_x: Floats, dy: Floats, n: number, needInput: boolean): Floats | null {
     if (!needInput) return null;
-    const { dx, argmax } = this;
-    dx.fill(0, 0, n * this.g.inH * this.g.inW * this.g.inC);
-    const count = n * this.g.outH * this.g.outW * this.g.inC;
-    for (let o = 0; o < count; o++) dx[argmax[o]!]! += dy[o]!;
-    return dx;
+    const { inH, inW, inC, outH, outW } = this.g;
+    this.kernels.maxPoolBackward(
+      dy,
+      this.argmax,
+      n * outH * outW * inC,
+      this.dx,
+      n * inH * inW * inC,
+    );
+    return this.dx;
   }
 }

@@ -1,8 +1,9 @@
 import type { Activation } from '../../../graph/types.ts';
 import type { WeightedNode } from '../../../graph/weights.ts';
 import type { FloatAllocator, Floats } from '../floats.ts';
+import type { TrainKernels } from '../kernels.ts';
 import type { Param } from './layer.ts';
-import { activateBackward } from './activation.ts';
+import { activateBackward, activateForward } from './activation.ts';
 
 /** The kernel and (with useBias) bias of a Conv2D or Dense, as trainable parameters. */
 export function weightParams(
@@ -22,11 +23,22 @@ export function weightParams(
   return params;
 }
 
+/** The activation after a Conv2D's or Dense's sums (relu is fused into the kernels). */
+export function activateSums(
+  y: Floats,
+  count: number,
+  activation: Activation,
+  units: number,
+): void {
+  if (activation !== 'relu') activateForward(y, count, activation, units);
+}
+
 /**
  * The part of a Conv2D's or Dense's backward pass that is the same for both: the activation's
  * gradient (in place, from the saved output `y`) and the bias gradient, Σ over rows of dz.
  */
 export function activationAndBiasGrad(
+  kernels: TrainKernels,
   y: Floats,
   dy: Floats,
   count: number,
@@ -34,9 +46,7 @@ export function activationAndBiasGrad(
   units: number,
   bias: Param | undefined,
 ): void {
-  activateBackward(y, dy, count, activation, units);
-  if (!bias) return;
-  const g = bias.grad;
-  g.fill(0);
-  for (let o = 0; o < count; o += units) for (let u = 0; u < units; u++) g[u]! += dy[o + u]!;
+  if (activation === 'relu') kernels.reluBackward(y, dy, count);
+  else activateBackward(y, dy, count, activation, units);
+  if (bias) kernels.biasGrad(dy, count / units, units, bias.grad);
 }

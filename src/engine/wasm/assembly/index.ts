@@ -4,3 +4,4 @@ export { conv } from './conv';
 export { gemv } from './gemv';
 export { maxPool } from './pool';
 export { relu, sigmoid, tanh, softmax } from './activations';
+export { gemmTN, im2col, col2im, maxPoolArg, reluBackward, columnSums, scatterAdd } from './train';
