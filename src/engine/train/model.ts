@@ -28,8 +28,9 @@ export class TrainModel {
   readonly params: Param[];
   readonly inShape: readonly number[];
   readonly outShape: readonly number[];
-  /** Each layer's input during the last forward pass. */
+  /** Each layer's input, and output, during the last forward pass. */
   private readonly inputs: Floats[];
+  private readonly outputs: Floats[];
 
   constructor(inputShape: readonly number[], chain: readonly ChainLink[], options: ModelOptions) {
     const kernels = options.kernels ?? referenceKernels;
@@ -41,6 +42,7 @@ export class TrainModel {
     this.inShape = inputShape;
     this.outShape = chain.length > 0 ? chain[chain.length - 1]!.shape.shape : inputShape;
     this.inputs = new Array<Floats>(this.layers.length);
+    this.outputs = new Array<Floats>(this.layers.length);
   }
 
   /** The output for the `n` samples in `x` (a buffer the model owns). */
@@ -49,8 +51,25 @@ export class TrainModel {
     this.layers.forEach((layer, i) => {
       this.inputs[i] = a;
       a = layer.forward(a, n, mode);
+      this.outputs[i] = a;
     });
     return a;
+  }
+
+  /**
+   * Sample `s` of the last forward pass as each layer saw it: node id → a copy of that
+   * layer's output (channels last, the node's own shape).
+   */
+  layerOutputs(s = 0): Map<string, Float32Array> {
+    const result = new Map<string, Float32Array>();
+    this.layers.forEach((layer, i) => {
+      const size = layer.outShape.reduce((a, b) => a * b, 1);
+      result.set(
+        layer.node.id,
+        Float32Array.from(this.outputs[i]!.subarray(s * size, (s + 1) * size)),
+      );
+    });
+    return result;
   }
 
   /**

@@ -73,6 +73,19 @@ export class Trainer {
     this.shuffle();
   }
 
+  /** Epochs finished, and the next batch's index within its epoch. */
+  get epochsDone(): number {
+    return this.epochIndex;
+  }
+  get batchInEpoch(): number {
+    return this.batchIndex;
+  }
+
+  /** The buffer a batch is gathered into: `predict` writes one sample there. */
+  inputBuffer(): Floats {
+    return this.xBatch;
+  }
+
   /** Whether every epoch has been trained. */
   get done(): boolean {
     return this.epochIndex >= this.config.epochs;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTrainer } from '../../../src/engine/train/create-trainer.ts';
-import { prepareTraining, type TrainingSection } from '../../../src/engine/train/prepare.ts';
+import {
+  prepareTraining,
+  type InlineSamples,
+  type TrainingSection,
+} from '../../../src/engine/train/prepare.ts';
 import { trainedDocument } from '../../../src/engine/train/trained-document.ts';
 import { parseGraph } from '../../../src/graph/parse.ts';
 import { makeRng } from '../../property/rng.ts';
@@ -51,14 +55,15 @@ describe('prepareTraining', () => {
 
   it('names what does not fit: samples of another shape, labels of another width', () => {
     const s = section();
+    const inline = s.data as InlineSamples;
     const bad = prepareTraining(
       doc,
       {
         ...s,
         data: {
-          ...(s.data as object),
+          ...inline,
           x: { shape: [6, 4, 4, 2], data: new Float32Array(192) },
-        } as TrainingSection['data'],
+        },
       },
       noData,
     );
@@ -72,9 +77,9 @@ describe('prepareTraining', () => {
       {
         ...s,
         data: {
-          ...(s.data as object),
+          ...inline,
           y: { shape: [6, 4], data: new Float32Array(24) },
-        } as TrainingSection['data'],
+        },
       },
       noData,
     );

@@ -1,0 +1,206 @@
+import type { GraphDocument } from '../../graph/types.ts';
+import { now as clockNow } from '../clock.ts';
+import { createTrainer } from './create-trainer.ts';
+import { size, type LabelledSet } from './data.ts';
+import { argmax } from './metrics.ts';
+import { prepareTraining, type DatasetLoaders, type TrainingSection } from './prepare.ts';
+import type { EpochReport, Trainer } from './trainer.ts';
+
+/** What happened since the last report: enough for a progress bar and the charts. */
+export interface TrainProgress {
+  /** 1-based epoch and 0-based batch of the next step; `done` once every epoch ran. */
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batchesPerEpoch: number;
+  steps: number;
+  done: boolean;
+  /** Each batch's loss and accuracy since the last report, in order. */
+  batchLosses: number[];
+  batchAccuracies: number[];
+  epochEnds: EpochReport[];
+  /** Over the steps this report covers (0 when it covers none). */
+  samplesPerSecond: number;
+  /** The run's failure (a diverging loss); training stops. */
+  error?: string;
+}
+
+export interface TrainingInfo {
+  trainCount: number;
+  testCount: number;
+  batchesPerEpoch: number;
+  epochs: number;
+  /** Trainable values in the chain. */
+  parameters: number;
+  /** Node ids from the input's first layer to the output. */
+  chain: string[];
+}
+
+export interface TrainedTensor {
+  nodeId: string;
+  name: 'kernel' | 'bias';
+  shape: number[];
+  data: Float32Array;
+}
+
+/** One sample through the network at inference: every chain node's output, and the verdict. */
+export interface SampleView {
+  input: Float32Array;
+  outputs: Map<string, Float32Array>;
+  /** The label's class (argmax of the target), and the predicted one. */
+  label: number;
+  predicted: number;
+}
+
+export type StartResult =
+  { ok: true; info: TrainingInfo } | { ok: false; path: string; error: string };
+
+/**
+ * A training run the training worker drives: start from a document, then `run` in slices
+ * (between which the worker answers messages), `step` one batch, look at samples, take
+ * the weights. Pure: the data set loader is passed in, the clock too.
+ */
+export class TrainingRun {
+  private trainer: Trainer | null = null;
+  private sets: { train: LabelledSet; test: LabelledSet | null } | null = null;
+  private failure: string | null = null;
+
+  constructor(private readonly now: () => number = clockNow) {}
+
+  start(
+    doc: Pick<GraphDocument, 'nodes' | 'edges'>,
+    section: TrainingSection,
+    loaders: DatasetLoaders,
+  ): StartResult {
+    const prepared = prepareTraining(doc, section, loaders);
+    if (!prepared.ok) return prepared;
+    const trainer = createTrainer(prepared.setup);
+    this.trainer = trainer;
+    this.failure = null;
+    this.sets = { train: prepared.setup.train, test: prepared.setup.test };
+    return {
+      ok: true,
+      info: {
+        trainCount: prepared.setup.train.count,
+        testCount: prepared.setup.test?.count ?? 0,
+        batchesPerEpoch: trainer.batchesPerEpoch,
+        epochs: prepared.setup.config.epochs,
+        parameters: trainer.model.params.reduce((n, p) => n + p.value.length, 0),
+        chain: trainer.model.layers.map((l) => l.node.id),
+      },
+    };
+  }
+
+  /** Train batches until `budgetMs` has passed (at least one), or the run ends. */
+  run(budgetMs: number): TrainProgress {
+    const t = this.need();
+    const start = this.now();
+    const progress = this.emptyProgress();
+    let samples = 0;
+    while (!t.done && !this.failure) {
+      samples += this.stepInto(progress);
+      if (this.now() - start >= budgetMs) break;
+    }
+    return this.finish(progress, samples, this.now() - start);
+  }
+
+  /** Exactly one batch. */
+  step(): TrainProgress {
+    const t = this.need();
+    const start = this.now();
+    const progress = this.emptyProgress();
+    const samples = t.done || this.failure ? 0 : this.stepInto(progress);
+    return this.finish(progress, samples, this.now() - start);
+  }
+
+  /** Copies of every trained tensor, for the document or the filters' heatmaps. */
+  weights(): TrainedTensor[] {
+    return this.need().model.params.map((p) => ({
+      nodeId: p.nodeId,
+      name: p.name,
+      shape: [...p.shape],
+      data: Float32Array.from(p.value),
+    }));
+  }
+
+  /** Sample `index` of a split (or given pixels) through the current weights, at inference. */
+  sample(split: 'train' | 'test', index: number): SampleView {
+    const set = split === 'train' ? this.sets?.train : this.sets?.test;
+    if (!set) throw new Error(`there is no ${split} split`);
+    if (!Number.isInteger(index) || index < 0 || index >= set.count)
+      throw new Error(`sample ${index} is outside the ${split} split (0 to ${set.count - 1})`);
+    const xs = size(set.sampleShape);
+    const ys = size(set.labelShape);
+    const view = this.predict(set.x.slice(index * xs, (index + 1) * xs));
+    return {
+      ...view,
+      label: argmax(set.y, index * ys, set.labelShape[set.labelShape.length - 1]!),
+    };
+  }
+
+  /** Any input through the current weights: what the network makes of a drawing. */
+  predict(input: Float32Array): SampleView {
+    const t = this.need();
+    const model = t.model;
+    if (input.length !== size(model.inShape))
+      throw new Error(`expected ${size(model.inShape)} input values, got ${input.length}`);
+    const x = t.inputBuffer();
+    x.set(input);
+    const y = model.forward(x, 1, { training: false, step: t.steps });
+    const k = model.outShape[model.outShape.length - 1]!;
+    return { input, outputs: model.layerOutputs(0), label: -1, predicted: argmax(y, 0, k) };
+  }
+
+  get started(): boolean {
+    return this.trainer !== null;
+  }
+
+  private need(): Trainer {
+    if (!this.trainer) throw new Error('no training run: start one first');
+    return this.trainer;
+  }
+
+  private emptyProgress(): TrainProgress {
+    return {
+      ...this.position(),
+      batchLosses: [],
+      batchAccuracies: [],
+      epochEnds: [],
+      samplesPerSecond: 0,
+    };
+  }
+
+  private stepInto(progress: TrainProgress): number {
+    try {
+      const r = this.need().step();
+      progress.batchLosses.push(r.loss);
+      progress.batchAccuracies.push(r.accuracy);
+      if (r.epochEnd) progress.epochEnds.push(r.epochEnd);
+      return r.samples;
+    } catch (e) {
+      this.failure = (e as Error).message;
+      return 0;
+    }
+  }
+
+  private finish(progress: TrainProgress, samples: number, ms: number): TrainProgress {
+    return {
+      ...progress,
+      ...this.position(),
+      samplesPerSecond: samples > 0 && ms > 0 ? (samples * 1000) / ms : 0,
+      ...(this.failure && { error: this.failure }),
+    };
+  }
+
+  private position() {
+    const t = this.need();
+    return {
+      epoch: Math.min(t.epochsDone + 1, t.config.epochs),
+      epochs: t.config.epochs,
+      batch: t.batchInEpoch,
+      batchesPerEpoch: t.batchesPerEpoch,
+      steps: t.steps,
+      done: t.done || this.failure !== null,
+    };
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { TrainingSection } from '../../../src/engine/train/prepare.ts';
+import { TrainingRun } from '../../../src/engine/train/training-api.ts';
+import { makeRng } from '../../property/rng.ts';
+import { chainDocument, oneHot, randomFloats } from './train-helpers.ts';
+
+const doc = chainDocument(
+  [4, 4, 1],
+  [
+    { id: 'c', type: 'Conv2D', params: { filters: 2, kernelSize: [3, 3], activation: 'relu' } },
+    { id: 'f', type: 'Flatten' },
+    { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+  ],
+);
+const rng = makeRng(3);
+const n = 10;
+const section: TrainingSection = {
+  input: 'in',
+  output: 'out',
+  data: {
+    x: { shape: [n, 4, 4, 1], data: randomFloats(rng, n * 16, 'float32') as Float32Array },
+    y: { shape: [n, 3], data: oneHot(rng, n, 3, 'float32') as Float32Array },
+  },
+  loss: 'categoricalCrossentropy',
+  optimizer: { type: 'adam', learningRate: 0.01 },
+  batchSize: 4,
+  epochs: 2,
+  shuffle: true,
+  seed: 0,
+};
+const loaders = {
+  mnist: () => {
+    throw new Error('not used');
+  },
+};
+
+/** A clock that advances 1 ms each time it is read. */
+function ticking() {
+  let t = 0;
+  return () => t++;
+}
+
+describe('TrainingRun', () => {
+  it('reports a bad section without starting', () => {
+    const run = new TrainingRun();
+    expect(run.start(doc, { ...section, output: 'zzz' }, loaders)).toMatchObject({
+      ok: false,
+      path: 'training.output',
+    });
+    expect(run.started).toBe(false);
+    expect(() => run.step()).toThrow(/start one first/);
+  });
+
+  it('runs batches within a time budget, reporting each loss, and ends when every epoch ran', () => {
+    const run = new TrainingRun(ticking());
+    const started = run.start(doc, section, loaders);
+    expect(started).toMatchObject({
+      ok: true,
+      info: { trainCount: 10, batchesPerEpoch: 3, epochs: 2, chain: ['c', 'f', 'out'] },
+    });
+    const first = run.step();
+    expect([first.epoch, first.batch, first.steps, first.batchLosses.length, first.done]).toEqual([
+      1,
+      1,
+      1,
+      1,
+      false,
+    ]);
+    const slice = run.run(2);
+    expect(slice.batchLosses.length).toBeGreaterThanOrEqual(1);
+    let all = [first, slice];
+    while (!all[all.length - 1]!.done) all = [...all, run.run(1000)];
+    expect(all.flatMap((p) => p.batchLosses)).toHaveLength(6);
+    expect(all.flatMap((p) => p.epochEnds).map((e) => e.epoch)).toEqual([1, 2]);
+    expect(all[all.length - 1]!.steps).toBe(6);
+  });
+
+  it('weights are copies; a sample shows every chain node and the verdict', () => {
+    const run = new TrainingRun();
+    run.start(doc, section, loaders);
+    const before = run.weights();
+    run.step();
+    const after = run.weights();
+    expect(before.map((w) => [w.nodeId, w.name, w.shape])).toEqual([
+      ['c', 'kernel', [3, 3, 1, 2]],
+      ['c', 'bias', [2]],
+      ['out', 'kernel', [8, 3]],
+      ['out', 'bias', [3]],
+    ]);
+    expect(before[0]!.data).not.toEqual(after[0]!.data);
+    const view = run.sample('train', 2);
+    expect([...view.outputs.keys()]).toEqual(['c', 'f', 'out']);
+    expect(view.outputs.get('c')!.length).toBe(8);
+    const probabilities = [...view.outputs.get('out')!];
+    expect(view.predicted).toBe(probabilities.indexOf(Math.max(...probabilities)));
+    const y = (section.data as { y: { data: Float32Array } }).y.data;
+    expect(view.label).toBe([...y.subarray(6, 9)].indexOf(1));
+    expect(() => run.sample('train', 10)).toThrow(/outside the train split/);
+    expect(() => run.predict(new Float32Array(5))).toThrow(/expected 16 input values/);
+  });
+});
