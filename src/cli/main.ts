@@ -6,19 +6,26 @@ import { parseGraphText, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { profileLines, writeReport } from './format-output.ts';
 import { readSource } from './read-source.ts';
+import { parseTrainOptions, trainCommand } from './train.ts';
 
 const USAGE = `usage: convflow eval SOURCE [--profile]
        convflow share FILE
        convflow export keras|tfjs FILE
+       convflow train SOURCE [--epochs N] [--out FILE]
 
   eval     evaluate a graph and print every node's output as JSON
   share    print the share-link fragment (#graph=…) of a graph file
   export   print the graph as a runnable Keras (Python) or TensorFlow.js program
+  train    train the network as the graph's training section says; print the trained
+           graph (every Conv2D and Dense weight explicit), one JSON line per epoch on stderr
   SOURCE   a graph document (format v1, see docs/graph-format.md), - for stdin,
            or a share link or its fragment (#graph=…)
   --profile  print each node's time on stderr
+  --epochs N  train N epochs instead of the section's
+  --out FILE  write the trained graph to FILE instead of stdout
 
-exit 0: every node evaluated; 1: some node has an error; 2: SOURCE is not a valid graph`;
+exit 0: every node evaluated (or trained); 1: some node has an error, or training diverged;
+2: SOURCE is not a valid graph (or cannot be trained as it says)`;
 
 /** Run the CLI; returns the exit code. */
 function main(argv: string[]): number {
@@ -26,6 +33,7 @@ function main(argv: string[]): number {
   if (command === '--help' || command === '-h') return usage(0);
   if (command === 'share') return share(rest);
   if (command === 'export') return exportCode(rest);
+  if (command === 'train') return train(rest);
   if (command !== 'eval')
     return usage(2, command === undefined ? 'no command' : `unknown command "${command}"`);
   const profile = rest.includes('--profile');
@@ -53,6 +61,19 @@ function share(args: string[]): number {
   if (!parsed.ok) return fail(parsed.error);
   process.stdout.write(encodeGraphLink(parsed.value) + '\n');
   return 0;
+}
+
+/** `train SOURCE [--epochs N] [--out FILE]`. */
+function train(args: string[]): number {
+  const [source, ...flags] = args;
+  if (source === undefined) return usage(2, 'train takes a SOURCE');
+  const options = parseTrainOptions(flags);
+  if (typeof options === 'string') return usage(2, options);
+  const parsed = loadGraph(source);
+  if (!parsed.ok) return fail(parsed.error);
+  const result = trainCommand(parsed.value, options, (line) => process.stderr.write(line + '\n'));
+  if (result.message) process.stderr.write(`convflow: ${result.message}\n`);
+  return result.code;
 }
 
 const EXPORTERS = { keras: exportKeras, tfjs: (doc: GraphDocument) => exportTfjs(doc) };

@@ -21,4 +21,9 @@ export const LIMITS = {
   maxSeed: 4_294_967_295,
   /** Output cells one exercise may hide (list form; `'all'` hides any number). */
   maxExerciseCells: 4_096,
+  /** A training section's batch size and epochs. */
+  maxBatchSize: 1_024,
+  maxEpochs: 1_000,
+  /** Training samples the `mnist` data set has (its `limit`). */
+  mnistTrainSamples: 8_000,
 } as const;

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { checkGraphStructure } from './structure.ts';
-import { NON_FINITE, toTensorData } from './tensor-data.ts';
 import { checkNodeWeights } from './weight-shapes.ts';
-
-const intIn = (min: number, max: number, what: string) =>
-  z
-    .number({ error: `expected ${what}` })
-    .int({ error: `expected ${what}` })
-    .min(min, { error: `expected ${what}` })
-    .max(max, { error: `expected ${what}` });
+import { trainingSchema } from './training-schema.ts';
+import { bool, intIn, nodeId, shape, tensorWith } from './schema-parts.ts';
 
 const intPair = (min: number, max: number) => {
   const message = `expected two integers from ${min} to ${max}`;
@@ -21,53 +15,6 @@ const intPair = (min: number, max: number) => {
     { error: message },
   );
 };
-
-/**
- * Tensor data: JSON numbers (or a Float32Array) in, a checked Float32Array out. Values are
- * float32: 1e39 is finite as a JSON number but Infinity once stored. An array checked
- * before passes without a walk (tensor-data.ts), so an edit costs what it changes.
- */
-const tensorData = z
-  .custom<number[] | Float32Array>(() => true)
-  .transform((v, ctx) => {
-    const result = toTensorData(v);
-    if (result.ok) return result.value;
-    ctx.addIssue({
-      code: 'custom',
-      message: NON_FINITE,
-      path: result.index === undefined ? [] : [result.index],
-    });
-    return z.NEVER;
-  });
-
-const shape = z.custom<number[]>(
-  (v) =>
-    Array.isArray(v) &&
-    v.length >= 1 &&
-    v.length <= 4 &&
-    v.every((n) => Number.isInteger(n) && n >= 1 && n <= LIMITS.maxTensorElements),
-  { error: `expected 1 to 4 integers from 1 to ${LIMITS.maxTensorElements}` },
-);
-
-function checkTensorSize(t: { shape: number[]; data: Float32Array }, ctx: z.RefinementCtx) {
-  const size = t.shape.reduce((a, b) => a * b, 1);
-  if (size > LIMITS.maxTensorElements) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['shape'],
-      message: `${t.shape.join('×')} is ${size} elements, over the limit of ${LIMITS.maxTensorElements}`,
-    });
-  } else if (t.data.length !== size) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['data'],
-      message: `expected ${size} values for shape [${t.shape.join(', ')}], got ${t.data.length}`,
-    });
-  }
-}
-
-const tensorWith = (shapeSchema: z.ZodType<number[]>) =>
-  z.strictObject({ shape: shapeSchema, data: tensorData }).superRefine(checkTensorSize);
 
 /** `{shape, data}`: flat, row-major, channels last. */
 export const tensorSchema = tensorWith(shape);
@@ -94,7 +41,6 @@ const activation = z.enum(ACTIVATIONS, {
   error: `expected one of ${quoted(ACTIVATIONS).join(', ')}`,
 });
 const padding = z.enum(PADDINGS, { error: `expected ${quoted(PADDINGS).join(' or ')}` });
-const bool = z.boolean({ error: 'expected true or false' });
 
 const inputShape = z.custom<[number, number, number]>(
   (v) =>
@@ -115,11 +61,6 @@ const position = z
     y: z.number({ error: 'expected a finite number' }),
   })
   .default({ x: 0, y: 0 });
-
-const nodeId = z
-  .string({ error: 'expected a string' })
-  .min(1, { error: 'expected a non-empty id' })
-  .max(LIMITS.maxIdLength, { error: `expected an id of at most ${LIMITS.maxIdLength} characters` });
 
 const base = {
   id: nodeId,
@@ -254,6 +195,8 @@ export const graphSchema = z
     edges: z
       .array(edgeSchema, { error: 'expected an array of edges' })
       .max(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` }),
+    /** How to train the network: optional; see training-schema.ts. */
+    training: trainingSchema.optional(),
   })
   .superRefine(checkGraphStructure);
 

@@ -14,6 +14,7 @@ import type {
   tensorSchema,
   weightSchema,
 } from './schema.ts';
+import type { inlineDataSchema, optimizerSchema, trainingSchema } from './training-schema.ts';
 
 /** A tensor as the document stores it: flat, row-major, channels last. */
 export type TensorValue = z.output<typeof tensorSchema>;
@@ -45,6 +46,11 @@ export type GraphDocument = z.output<typeof graphSchema>;
 export type GraphDocumentInput = z.input<typeof graphSchema>;
 export type GraphMeta = NonNullable<GraphDocument['meta']>;
 export type Position = GraphNode['position'];
+/** How a document's network is trained (format v1, optional), every default filled in. */
+export type TrainingSpec = z.output<typeof trainingSchema>;
+export type InlineData = z.output<typeof inlineDataSchema>;
+export type OptimizerSpec = z.output<typeof optimizerSchema>;
+export type LossName = TrainingSpec['loss'];
 
 export function isInitializer(w: WeightSpec): w is Initializer {
   return 'init' in w;

@@ -1,5 +1,5 @@
 import { newKernelRuntime } from '../wasm/runtime.ts';
-import type { ChainLink } from './chain.ts';
+import type { ChainLink } from '../../graph/training-chain.ts';
 import type { LabelledSet } from './data.ts';
 import { plainAllocator, type FloatAllocator } from './floats.ts';
 import type { TrainKernels } from './kernels.ts';

@@ -1,5 +1,5 @@
 import { resolveNodeWeights } from '../../graph/weights.ts';
-import type { ChainLink } from './chain.ts';
+import type { ChainLink } from '../../graph/training-chain.ts';
 import { plainAllocator, type FloatAllocator, type Floats } from './floats.ts';
 import type { TrainKernels } from './kernels.ts';
 import { referenceKernels } from './kernels-reference.ts';

@@ -1,22 +1,11 @@
-import type { GraphDocument } from '../../graph/types.ts';
-import { trainingChain } from './chain.ts';
+import type { GraphDocument, InlineData, TrainingSpec } from '../../graph/types.ts';
+import { checkTraining, trainingChain } from '../../graph/training-chain.ts';
 import { firstSamples, type LabelledSet } from './data.ts';
 import type { TrainingSetup } from './create-trainer.ts';
-import type { TrainerConfig } from './trainer.ts';
 
-/** Inline samples as the training section holds them: `x` is [N, ...input], `y` [N, ...output]. */
-export interface InlineSamples {
-  x: { shape: readonly number[]; data: Float32Array };
-  y: { shape: readonly number[]; data: Float32Array };
-}
-
-/** The training section's fields this needs (graph/training-schema.ts, defaults filled in). */
-export interface TrainingSection extends TrainerConfig {
-  input: string;
-  output: string;
-  data: { dataset: 'mnist'; limit?: number } | InlineSamples;
-  test?: InlineSamples;
-}
+/** The training section, every default filled in (graph/training-schema.ts). */
+export type TrainingSection = TrainingSpec;
+export type InlineSamples = InlineData;
 
 /** The built-in data sets, loaded on demand (from disk in the CLI, fetched in the app). */
 export interface DatasetLoaders {
@@ -36,6 +25,8 @@ export function prepareTraining(
   section: TrainingSection,
   loaders: DatasetLoaders,
 ): Prepared {
+  const problem = checkTraining(doc, section);
+  if (problem) return { ok: false, ...problem };
   const chain = trainingChain(doc, section.input, section.output);
   if (!chain.ok) return chain;
   const inShape = chain.input.params.tensor.shape;

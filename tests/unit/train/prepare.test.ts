@@ -29,7 +29,7 @@ function section(n = 6, overrides: Partial<TrainingSection> = {}): TrainingSecti
       y: { shape: [n, 3], data: oneHot(rng, n, 3, 'float32') as Float32Array },
     },
     loss: 'categoricalCrossentropy',
-    optimizer: { type: 'sgd', learningRate: 0.1 },
+    optimizer: { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false },
     batchSize: 4,
     epochs: 1,
     shuffle: false,
@@ -70,7 +70,7 @@ describe('prepareTraining', () => {
     expect(bad).toEqual({
       ok: false,
       path: 'training.data',
-      error: 'samples are [4, 4, 2] but the input is [4, 4, 1]',
+      error: 'samples are [4, 4, 2] but the input "in" is [4, 4, 1]',
     });
     const wide = prepareTraining(
       doc,
@@ -86,7 +86,7 @@ describe('prepareTraining', () => {
     expect(wide).toMatchObject({
       ok: false,
       path: 'training.data',
-      error: 'labels are [4] but the output is [3]',
+      error: 'labels are [4] but the output "out" is [3]',
     });
   });
 
@@ -101,20 +101,33 @@ describe('prepareTraining', () => {
     });
   });
 
-  it('a dataset is loaded, and limit takes its first samples', () => {
+  it('a dataset is loaded only to train, and limit takes its first samples', () => {
+    const digits = chainDocument(
+      [28, 28, 1],
+      [
+        { id: 'f', type: 'Flatten' },
+        { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+      ],
+    );
     const rng = makeRng(1);
     const set = (count: number) => ({
       count,
-      sampleShape: [4, 4, 1],
-      labelShape: [3],
-      x: randomFloats(rng, count * 16, 'float32') as Float32Array,
-      y: oneHot(rng, count, 3, 'float32') as Float32Array,
+      sampleShape: [28, 28, 1],
+      labelShape: [10],
+      x: randomFloats(rng, count * 784, 'float32') as Float32Array,
+      y: oneHot(rng, count, 10, 'float32') as Float32Array,
     });
-    const p = prepareTraining(doc, section(6, { data: { dataset: 'mnist', limit: 5 } }), {
+    const p = prepareTraining(digits, section(6, { data: { dataset: 'mnist', limit: 5 } }), {
       mnist: () => ({ train: set(20), test: set(7) }),
     });
     if (!p.ok) throw new Error(p.error);
     expect([p.setup.train.count, p.setup.test?.count]).toEqual([5, 7]);
+    // A graph the digits do not fit is refused before any data is loaded.
+    expect(prepareTraining(doc, section(6, { data: { dataset: 'mnist' } }), noData)).toEqual({
+      ok: false,
+      path: 'training.data (mnist)',
+      error: 'samples are [28, 28, 1] but the input "in" is [4, 4, 1]',
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trainingChain } from '../../../src/engine/train/chain.ts';
+import { trainingChain } from '../../../src/graph/training-chain.ts';
 import { createTrainer } from '../../../src/engine/train/create-trainer.ts';
 import type { LabelledSet } from '../../../src/engine/train/data.ts';
 import type { Trainer } from '../../../src/engine/train/trainer.ts';

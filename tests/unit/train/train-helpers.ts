@@ -1,6 +1,6 @@
 import { parseGraph } from '../../../src/graph/parse.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
-import { trainingChain } from '../../../src/engine/train/chain.ts';
+import { trainingChain } from '../../../src/graph/training-chain.ts';
 import { TrainModel, type ModelOptions } from '../../../src/engine/train/model.ts';
 import type { NodeSpec } from '../helpers.ts';
 import type { Rng } from '../../property/rng.ts';

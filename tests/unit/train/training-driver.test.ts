@@ -20,7 +20,7 @@ const section: TrainingSection = {
     y: { shape: [40, 3], data: oneHot(rng, 40, 3, 'float32') as Float32Array },
   },
   loss: 'categoricalCrossentropy',
-  optimizer: { type: 'sgd', learningRate: 0.1 },
+  optimizer: { type: 'sgd', learningRate: 0.1, momentum: 0, nesterov: false },
   batchSize: 4,
   epochs: 3,
   shuffle: false,

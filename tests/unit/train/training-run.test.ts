@@ -22,7 +22,7 @@ const section: TrainingSection = {
     y: { shape: [n, 3], data: oneHot(rng, n, 3, 'float32') as Float32Array },
   },
   loss: 'categoricalCrossentropy',
-  optimizer: { type: 'adam', learningRate: 0.01 },
+  optimizer: { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
   batchSize: 4,
   epochs: 2,
   shuffle: true,

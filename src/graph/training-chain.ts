@@ -1,5 +1,5 @@
-import { inferNodeShape, type NodeShapeOk } from '../../graph/shape-inference.ts';
-import type { GraphDocument, GraphNode } from '../../graph/types.ts';
+import { inferNodeShape, type NodeShapeOk } from './shape-inference.ts';
+import type { GraphDocument, GraphNode, TrainingSpec } from './types.ts';
 
 /** One node between the training input and output, with its shapes. */
 export interface ChainLink {
@@ -58,4 +58,45 @@ export function trainingChain(
 
 function fail(path: string, error: string): ChainResult {
   return { ok: false, path, error };
+}
+
+/** The shape a data set's samples and labels have: the graph's input and output must match. */
+const DATASET_SHAPES = { mnist: { x: [28, 28, 1], y: [10] } } as const;
+
+/**
+ * The training section against its graph, without loading any data: the chain from input
+ * to output (every node on it without error), and the samples' and labels' shapes against
+ * the input's and the output's. Null when it can train; else the field at fault and why.
+ */
+export function checkTraining(
+  doc: Pick<GraphDocument, 'nodes' | 'edges'>,
+  training: TrainingSpec,
+): { path: string; error: string } | null {
+  const chain = trainingChain(doc, training.input, training.output);
+  if (!chain.ok) return chain;
+  const inShape = chain.input.params.tensor.shape;
+  const outShape = chain.links[chain.links.length - 1]!.shape.shape;
+  const sets: [string, readonly number[], readonly number[]][] = [];
+  if ('dataset' in training.data) {
+    const { x, y } = DATASET_SHAPES[training.data.dataset];
+    sets.push([`training.data (${training.data.dataset})`, [0, ...x], [0, ...y]]);
+  } else sets.push(['training.data', training.data.x.shape, training.data.y.shape]);
+  if (training.test) sets.push(['training.test', training.test.x.shape, training.test.y.shape]);
+  for (const [path, x, y] of sets) {
+    if (!sameShape(x.slice(1), inShape))
+      return {
+        path,
+        error: `samples are [${x.slice(1).join(', ')}] but the input "${training.input}" is [${inShape.join(', ')}]`,
+      };
+    if (!sameShape(y.slice(1), outShape))
+      return {
+        path,
+        error: `labels are [${y.slice(1).join(', ')}] but the output "${training.output}" is [${outShape.join(', ')}]`,
+      };
+  }
+  return null;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
