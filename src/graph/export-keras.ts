@@ -8,6 +8,7 @@ import {
   type ResolvedTensor,
 } from './export-plan.ts';
 import type { ParseResult } from './parse.ts';
+import { kerasTraining } from './export-training.ts';
 import type { GraphDocument } from './types.ts';
 
 const PYTHON: ExportLanguage = { comment: '#', name: 'Keras' };
@@ -40,9 +41,10 @@ export function exportKeras(doc: GraphDocument): ParseResult<string> {
     '',
     '',
     ...inputTensors(plan),
+    ...kerasTraining(plan, doc.training),
     '',
     '',
-    ...runAndPrint(plan),
+    ...runAndPrint(plan, doc.training !== undefined),
   ];
   return { ok: true, value: lines.join('\n') + '\n' };
 }
@@ -129,7 +131,7 @@ function inputTensors(plan: ExportPlan): string[] {
   ];
 }
 
-function runAndPrint(plan: ExportPlan): string[] {
+function runAndPrint(plan: ExportPlan, trains: boolean): string[] {
   const x = plan.sequential ? 'input_tensors()[0]' : 'input_tensors()';
   return [
     'def run():',
@@ -141,6 +143,15 @@ function runAndPrint(plan: ExportPlan): string[] {
     '',
     '',
     'if __name__ == "__main__":',
+    ...(trains
+      ? [
+          '    import sys',
+          '',
+          '    if sys.argv[1:] == ["train"]:',
+          '        train().save("convflow-trained.keras")',
+          '        sys.exit()',
+        ]
+      : []),
     '    for node_id, y in run().items():',
     '        print(node_id, list(y.shape), y.ravel().tolist())',
   ];

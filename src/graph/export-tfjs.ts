@@ -8,6 +8,7 @@ import {
   type ResolvedTensor,
 } from './export-plan.ts';
 import type { ParseResult } from './parse.ts';
+import { tfjsTraining } from './export-training.ts';
 import type { GraphDocument } from './types.ts';
 
 const JS: ExportLanguage = { comment: '//', name: 'TensorFlow.js' };
@@ -47,6 +48,7 @@ export function exportTfjs(
     ...plan.inputs.map((l) => `    ${tensor(batchOfOne(l), '    ')},`),
     '  ];',
     '}',
+    ...tfjsTraining(plan, doc.training),
     '',
     ...RUN(plan.sequential ? 'xs[0]' : 'xs'),
   ];
