@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [--out FILE] [--from FILE] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
+// `npm run bench [-- --train] [--json] [--out FILE] [--from FILE] [--rounds N] [--warmup N] [--only TEXT]`: the engine's two
 // kernel paths against TensorFlow.js (cpu, wasm) and ONNX Runtime Web (wasm), one process,
 // implementations interleaved within each round, medians of wall-clock times. Not a test.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,11 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const json = args.includes('--json');
+if (args.includes('--train')) {
+  const { runTrainBench } = await import('./train/train-bench.ts');
+  await runTrainBench((line) => process.stdout.write(line + '\n'));
+  process.exit(0);
+}
 /** The fewest rounds per case; fast cases get more, up to MAX_ROUNDS, within ROUND_BUDGET_MS. */
 const rounds = Math.max(1, Number(option('--rounds') ?? 9));
 const warmup = Math.max(1, Number(option('--warmup') ?? 3));
