@@ -4,9 +4,12 @@ import '@xyflow/react/dist/style.css';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
+import { useTraining } from '../engine-client/useTraining.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { ExplainPanel } from '../panels/explain/ExplainPanel.tsx';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
+import { TrainingProvider } from '../panels/train/TrainingContext.tsx';
+import { TrainPanel } from '../panels/train/TrainPanel.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';
@@ -16,6 +19,7 @@ import { FileDrop } from './FileDrop.tsx';
 import { Header } from './Header.tsx';
 import { Notices } from './Notices.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { useTrainPanel } from './useTrainPanel.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { loadWorkspace, type Workspace } from './workspace.ts';
 import { WorkspaceProvider } from './WorkspaceContext.tsx';
@@ -48,6 +52,8 @@ export function App() {
 function Editor({ workspace }: { workspace: Workspace }) {
   const { store } = workspace;
   const restart = useEngineClient(store);
+  const training = useTraining(store);
+  const [trainOpen, setTrainOpen] = useTrainPanel(store);
   useEffect(() => workspace.start(window), [workspace]);
   useUndoShortcuts(workspace.history);
   return (
@@ -56,20 +62,27 @@ function Editor({ workspace }: { workspace: Workspace }) {
         <WorkspaceProvider workspace={workspace}>
           <ReactFlowProvider>
             <InspectProvider>
-              <div className="cf-app">
-                <Header onRestart={restart} />
-                <main className="cf-main">
-                  <div className="cf-sidebar">
-                    <Palette />
-                    <CodeButtons />
-                  </div>
-                  <Canvas />
-                  <ExplainPanel />
-                  <Notices />
-                  <FileDrop />
-                </main>
-                <StatusLine />
-              </div>
+              <TrainingProvider training={training}>
+                <div className="cf-app">
+                  <Header
+                    onRestart={restart}
+                    trainOpen={trainOpen}
+                    onToggleTrain={() => setTrainOpen(!trainOpen)}
+                  />
+                  <main className="cf-main">
+                    <div className="cf-sidebar">
+                      <Palette />
+                      <CodeButtons />
+                    </div>
+                    <Canvas />
+                    <ExplainPanel />
+                    {trainOpen && <TrainPanel onClose={() => setTrainOpen(false)} />}
+                    <Notices />
+                    <FileDrop />
+                  </main>
+                  <StatusLine />
+                </div>
+              </TrainingProvider>
             </InspectProvider>
           </ReactFlowProvider>
         </WorkspaceProvider>

@@ -5,8 +5,14 @@ import { PresetPicker } from './PresetPicker.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useHelpToggle } from './useHelpToggle.ts';
 
-/** App name, preset picker, graph actions (undo, share, files), engine restart and help. */
-export function Header({ onRestart }: { onRestart(): void }) {
+/** App name, preset picker, graph actions (undo, share, files), the Train panel's switch, engine restart and help. */
+export interface HeaderProps {
+  onRestart(): void;
+  trainOpen: boolean;
+  onToggleTrain(): void;
+}
+
+export function Header({ onRestart, trainOpen, onToggleTrain }: HeaderProps) {
   const [helpOpen, setHelpOpen] = useHelpToggle();
   const t = useT();
   return (
@@ -17,6 +23,9 @@ export function Header({ onRestart }: { onRestart(): void }) {
       <PresetPicker />
       <Toolbar />
       <span className="cf-header-spacer" />
+      <button type="button" className="cf-button" aria-pressed={trainOpen} onClick={onToggleTrain}>
+        {t('train.open')}
+      </button>
       <LanguageSwitch />
       <button type="button" className="cf-button" onClick={onRestart}>
         {t('app.restartEngine')}

@@ -2,6 +2,7 @@ import { describeIssues, parseGraph, parseNode, type ParseResult } from './parse
 import { withNodeCells } from './cell-edits.ts';
 import { withParams } from './param-edits.ts';
 import { structureSchema } from './schema.ts';
+import { trainingSchema } from './training-schema.ts';
 import { descendantsOf } from './topo.ts';
 import type { GraphDocument, GraphNode, Position } from './types.ts';
 
@@ -23,7 +24,12 @@ export type GraphEdit =
   /** Set (or with null, remove) a Conv2D or MaxPool node's exercise; nothing is recomputed. */
   | { kind: 'setExercise'; id: string; exercise: unknown }
   | { kind: 'addEdge'; source: string; target: string }
-  | { kind: 'removeEdge'; source: string; target: string };
+  | { kind: 'removeEdge'; source: string; target: string }
+  /**
+   * Merge fields into the training section (an `optimizer` replaces the whole optimizer);
+   * the section is checked again. Nothing is recomputed.
+   */
+  | { kind: 'setTraining'; fields: Record<string, unknown> };
 
 /** One cell to change: a flat index into a tensor's data and its new value. */
 export interface CellChange {
@@ -158,6 +164,8 @@ function applyOne(
     }
     case 'setExercise':
       return setExercise(doc, edit.id, edit.exercise);
+    case 'setTraining':
+      return setTraining(doc, edit.fields);
     case 'addEdge':
       touched.add(edit.target);
       return {
@@ -174,6 +182,17 @@ function applyOne(
       return { ok: true, value: { ...doc, edges } };
     }
   }
+}
+
+function setTraining(
+  doc: GraphDocument,
+  fields: Record<string, unknown>,
+): ParseResult<GraphDocument> {
+  if (!doc.training) return { ok: false, error: 'the graph has no training section' };
+  const parsed = trainingSchema.safeParse({ ...doc.training, ...fields });
+  if (!parsed.success)
+    return { ok: false, error: `training.${describeIssues(parsed.error.issues)}` };
+  return { ok: true, value: { ...doc, training: parsed.data } };
 }
 
 function setExercise(

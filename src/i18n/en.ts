@@ -1,4 +1,5 @@
 import { enExplain } from './en-explain.ts';
+import { enTrain } from './en-train.ts';
 
 /**
  * Every UI string in English: the reference catalogue. Keys are grouped by where they
@@ -198,6 +199,7 @@ export const en = {
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': 'undo · redo (also Ctrl+Y)',
   ...enExplain,
+  ...enTrain,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
+import { useLiveOutput } from '../../panels/train/TrainingContext.tsx';
+import { useEditorState } from '../../state/useEditorState.ts';
 import { NodeOutput } from './NodeOutput.tsx';
 import { BUSY_SHOW_DELAY_MS, useDelayedFlag } from './useDelayedFlag.ts';
 import { useNodeStatus } from './useNodeStatus.ts';
@@ -27,7 +29,10 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
   if (selected) classes.push('cf-selected');
   if (error) classes.push('cf-invalid');
   if (looksBusy) classes.push('cf-busy');
-  const output = error ? undefined : result?.output;
+  const trainingInput = useEditorState((s) => s.doc.training?.input);
+  // While training, the chain's nodes show the watched sample through the current weights.
+  const live = useLiveOutput(id, trainingInput, shape?.ok ? shape.shape : undefined);
+  const output = error ? undefined : (live ?? result?.output);
   const t = useT();
   return (
     <section className={classes.join(' ')} aria-label={`${type} ${id}`} aria-busy={busy}>
@@ -35,6 +40,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       <header className="cf-node-header">
         <span className="cf-node-type">{type}</span>
         <span className="cf-node-id">{id}</span>
+        {live && <span className="cf-live-badge">{t('train.live')}</span>}
       </header>
       {children && <div className="cf-node-params nodrag nopan">{children}</div>}
       <div className="cf-node-meta">

@@ -197,7 +197,8 @@ export class TrainingRun {
     return {
       epoch: Math.min(t.epochsDone + 1, t.config.epochs),
       epochs: t.config.epochs,
-      batch: t.batchInEpoch,
+      // Once done, the position is the end of the last epoch.
+      batch: t.done ? t.batchesPerEpoch : t.batchInEpoch,
       batchesPerEpoch: t.batchesPerEpoch,
       steps: t.steps,
       done: t.done || this.failure !== null,

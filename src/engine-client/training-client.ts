@@ -1,0 +1,62 @@
+import { proxy, wrap, type Remote } from 'comlink';
+import type { TrainWorkerApi } from '../../workers/train.worker.ts';
+import type { DriverReport } from '../engine/train/training-driver.ts';
+import type { SampleView, StartResult, TrainedTensor } from '../engine/train/training-api.ts';
+import type { TrainingSection } from '../engine/train/prepare.ts';
+import type { GraphDocument } from '../graph/types.ts';
+
+/** The training worker as the page calls it. Started on the first run, kept for the next. */
+export interface TrainingClient {
+  start(
+    doc: Pick<GraphDocument, 'nodes' | 'edges'>,
+    section: TrainingSection,
+    onReport: (r: DriverReport) => void,
+  ): Promise<StartResult>;
+  resume(): Promise<void>;
+  pause(): Promise<void>;
+  step(): Promise<DriverReport>;
+  watch(split: 'train' | 'test', index: number): Promise<SampleView>;
+  predict(input: Float32Array): Promise<SampleView>;
+  weights(): Promise<TrainedTensor[]>;
+  /** Throw the worker (and its run) away. */
+  dispose(): void;
+}
+
+/**
+ * A client whose worker starts on first use; `onCrash` hears when the worker dies (then
+ * the next call starts a fresh one, without the run).
+ */
+export function createTrainingClient(onCrash: (reason: string) => void): TrainingClient {
+  let worker: Worker | null = null;
+  let remote: Remote<TrainWorkerApi> | null = null;
+  const connect = (): Remote<TrainWorkerApi> => {
+    if (remote) return remote;
+    const started = new Worker(new URL('../../workers/train.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'convflow-training',
+    });
+    started.addEventListener('error', (event) => {
+      event.preventDefault();
+      drop();
+      onCrash(event.message || 'the training worker failed');
+    });
+    worker = started;
+    remote = wrap<TrainWorkerApi>(started);
+    return remote;
+  };
+  const drop = () => {
+    worker?.terminate();
+    worker = null;
+    remote = null;
+  };
+  return {
+    start: (doc, section, onReport) => connect().start(doc, section, proxy(onReport)),
+    resume: () => connect().resume(),
+    pause: () => connect().pause(),
+    step: () => connect().step(),
+    watch: (split, index) => connect().watch(split, index),
+    predict: (input) => connect().predict(input),
+    weights: () => connect().weights(),
+    dispose: drop,
+  };
+}

@@ -1,0 +1,116 @@
+import type { DriverReport } from '../engine/train/training-driver.ts';
+import type { SampleView, TrainingInfo } from '../engine/train/training-api.ts';
+import type { EpochReport } from '../engine/train/trainer.ts';
+
+export type TrainingPhase = 'idle' | 'loading' | 'running' | 'paused' | 'ended' | 'failed';
+
+/** A run's curves: the loss of every batch, and the metrics of every finished epoch. */
+export interface RunCurves {
+  batchLosses: readonly number[];
+  batchAccuracies: readonly number[];
+  epochs: readonly EpochReport[];
+}
+
+export interface TrainingPosition {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batchesPerEpoch: number;
+  steps: number;
+  samplesPerSecond: number;
+}
+
+/** What the Train panel and the live maps show. Replaced, never mutated. */
+export interface TrainingState {
+  phase: TrainingPhase;
+  info: TrainingInfo | null;
+  position: TrainingPosition | null;
+  curves: RunCurves;
+  /** The run before the last reset or restart, drawn in grey for comparison. */
+  previous: RunCurves | null;
+  /** The watched sample through the current weights: the maps follow it while training. */
+  watched: SampleView | null;
+  /** Which sample that is. */
+  watch: { split: 'train' | 'test'; index: number };
+  /** Why the run stopped, when it failed or could not start. */
+  error: string | null;
+}
+
+const NO_CURVES: RunCurves = { batchLosses: [], batchAccuracies: [], epochs: [] };
+
+export const IDLE: TrainingState = {
+  phase: 'idle',
+  info: null,
+  position: null,
+  curves: NO_CURVES,
+  previous: null,
+  watched: null,
+  watch: { split: 'train', index: 0 },
+  error: null,
+};
+
+export interface TrainingStore {
+  getState(): TrainingState;
+  subscribe(listener: () => void): () => void;
+  /** A new run is being prepared: the old curves become the grey ones. */
+  loading(): void;
+  started(info: TrainingInfo): void;
+  /** Merge a slice's report: the curves grow, the position and the watched sample move. */
+  report(r: DriverReport): void;
+  setPhase(phase: TrainingPhase): void;
+  setWatched(view: SampleView, watch: TrainingState['watch']): void;
+  failed(error: string): void;
+  /** Back to no run (the weights were reset): the curves are kept as the previous run's. */
+  reset(): void;
+}
+
+export function createTrainingStore(): TrainingStore {
+  let state = IDLE;
+  const listeners = new Set<() => void>();
+  const set = (next: TrainingState) => {
+    state = next;
+    for (const l of [...listeners]) l();
+  };
+  const keepCurves = (): RunCurves | null =>
+    state.curves.batchLosses.length > 0 ? state.curves : state.previous;
+  return {
+    getState: () => state,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    loading: () => set({ ...IDLE, phase: 'loading', previous: keepCurves(), watch: state.watch }),
+    started: (info) => set({ ...state, phase: 'paused', info, error: null }),
+    report: (r) =>
+      set({
+        ...state,
+        phase: r.error ? 'failed' : r.state === 'ended' ? 'ended' : r.state,
+        error: r.error ?? null,
+        position: {
+          epoch: r.epoch,
+          epochs: r.epochs,
+          batch: r.batch,
+          batchesPerEpoch: r.batchesPerEpoch,
+          steps: r.steps,
+          samplesPerSecond: r.samplesPerSecond || (state.position?.samplesPerSecond ?? 0),
+        },
+        curves: {
+          batchLosses: [...state.curves.batchLosses, ...r.batchLosses],
+          batchAccuracies: [...state.curves.batchAccuracies, ...r.batchAccuracies],
+          epochs: [...state.curves.epochs, ...r.epochEnds],
+        },
+        watched: r.watched ?? state.watched,
+      }),
+    setPhase: (phase) => set({ ...state, phase }),
+    setWatched: (view, watch) => set({ ...state, watched: view, watch }),
+    failed: (error) => set({ ...state, phase: 'failed', error }),
+    reset: () => set({ ...IDLE, previous: keepCurves(), watch: state.watch }),
+  };
+}
+
+/** Seconds left at the current pace, or null before there is a pace. */
+export function secondsLeft(p: TrainingPosition | null, batchSize: number): number | null {
+  if (!p || p.samplesPerSecond <= 0) return null;
+  const batchesLeft = (p.epochs - p.epoch) * p.batchesPerEpoch + (p.batchesPerEpoch - p.batch);
+  return (batchesLeft * batchSize) / p.samplesPerSecond;
+}

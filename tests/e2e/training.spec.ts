@@ -1,0 +1,57 @@
+import { expect, nodeCard, openApp, test } from './helpers.ts';
+import { snap } from './screenshot.ts';
+
+/**
+ * Training on the canvas: the "Learn to read digits" preset opens the Train panel; Start
+ * fetches the MNIST asset and trains in the training worker while the maps follow the
+ * watched sample; Pause stops between slices; a finished run leaves its weights in the graph.
+ */
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+  const picker = page.getByLabel('preset');
+  const learn = (await picker.locator('option').allTextContents()).find((o) =>
+    o.startsWith('Learn to read digits'),
+  );
+  await picker.selectOption({ label: learn! });
+  await expect(page.getByRole('complementary', { name: 'Train the network' })).toBeVisible();
+});
+
+test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accuracy', async ({
+  page,
+}, info) => {
+  const panel = page.getByRole('complementary', { name: 'Train the network' });
+  await panel.getByRole('spinbutton', { name: 'Epochs' }).fill('1');
+  const datasetRequests: string[] = [];
+  page.on('request', (r) => r.url().includes('datasets/') && datasetRequests.push(r.url()));
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(panel.getByText(/^Done: the trained weights are in the graph/)).toBeVisible({
+    timeout: 45_000,
+  });
+  expect(datasetRequests).toHaveLength(1);
+  await expect(panel.getByText(/Epoch 1 of 1 · batch 250 of 250/)).toBeVisible();
+  await expect(nodeCard(page, 'Conv2D', 'conv1').getByText('live', { exact: true })).toBeVisible();
+  await panel.getByText('The numbers').click();
+  const row = panel.getByRole('row', { name: /^1 / });
+  const testAccuracy = Number((await row.getByRole('cell').nth(3).textContent())!.replace('%', ''));
+  expect(testAccuracy).toBeGreaterThanOrEqual(85);
+  await expect(panel.getByText(/label \d · predicted \d · (right|wrong)/)).toBeVisible();
+  await snap(page, info);
+});
+
+test('pause stops the run between slices; resume goes on', async ({ page }) => {
+  const panel = page.getByRole('complementary', { name: 'Train the network' });
+  await panel.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
+  await expect(panel.getByText(/^Epoch \d of 5 · batch \d+ of 250/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await panel.getByRole('button', { name: 'Pause' }).click();
+  await expect(panel.getByText(/^Paused: the weights are in the graph/)).toBeVisible();
+  const position = await panel.getByText(/^Epoch \d of 5/).textContent();
+  await page.waitForTimeout(1000);
+  expect(await panel.getByText(/^Epoch \d of 5/).textContent()).toBe(position);
+  await panel.getByRole('button', { name: 'Step one batch' }).click();
+  await expect(panel.getByText(/^Epoch \d of 5/)).not.toHaveText(position!);
+  await panel.getByRole('button', { name: 'Resume' }).click();
+  await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
