@@ -35,6 +35,10 @@ function buffersOfView(view: SampleView | null): ArrayBuffer[] {
   return [...view.outputs.values()].map((a) => a.buffer as ArrayBuffer);
 }
 
+function buffersOfReport(r: DriverReport): ArrayBuffer[] {
+  return [...buffersOfView(r.watched), ...r.kernels.map((k) => k.data.buffer as ArrayBuffer)];
+}
+
 const exposed: TrainWorkerApi = {
   async start(doc, section, onReport) {
     if ('dataset' in section.data) mnist ??= await loadMnist();
@@ -51,7 +55,7 @@ const exposed: TrainWorkerApi = {
   pause: () => driver.pause(),
   step: async () => {
     const r = await driver.step();
-    return transfer(r, buffersOfView(r.watched));
+    return transfer(r, buffersOfReport(r));
   },
   watch: (split, index) => {
     const view = driver.watchSample(split, index);

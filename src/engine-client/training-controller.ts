@@ -129,7 +129,22 @@ export function createTrainingController(
     },
     async watch(split, index) {
       if (!prepared) return;
-      training.setWatched(await client.watch(split, index), { split, index });
+      const view = await client.watch(split, index);
+      training.setWatched(view, { split, index });
+      if (running) return;
+      // Not training: the sample goes onto the Input, so the graph computes it (an edit).
+      const section = sectionOf(editor.getState().doc);
+      const input = section && editor.getState().doc.nodes.find((n) => n.id === section.input);
+      if (input?.type !== 'Input') return;
+      const data = adoptTensorData(view.input);
+      const result = editor.dispatch([
+        {
+          kind: 'setParams',
+          id: input.id,
+          params: { tensor: { shape: input.params.tensor.shape, data } },
+        },
+      ]);
+      if (result.ok) training.setShown({ data, label: view.label });
     },
   };
 }

@@ -55,6 +55,9 @@ export const enTrain = {
   'train.predicted': 'predicted {predicted}',
   'train.right': 'right',
   'train.wrong': 'wrong',
+  'train.filters': 'filters: {filters} × {channels} input channels (red < 0 < blue)',
+  'train.prediction': 'Prediction',
+  'train.showSample': 'The Input shows this sample',
   'train.live': 'live',
   'train.stoppedByEdit':
     'Training paused: the graph’s structure changed. Its weights so far are in the graph; Start trains the new graph.',

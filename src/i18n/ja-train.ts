@@ -57,6 +57,9 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.predicted': '予測 {predicted}',
   'train.right': '正解',
   'train.wrong': '不正解',
+  'train.filters': 'フィルタ:{filters}個 × 入力チャンネル{channels}(赤 < 0 < 青)',
+  'train.prediction': '予測',
+  'train.showSample': '入力にこのサンプルを表示しています',
   'train.live': '学習中',
   'train.stoppedByEdit':
     'グラフの構造が変わったため学習を一時停止しました。ここまでの重みはグラフに入っています。「開始」で新しいグラフを学習します。',

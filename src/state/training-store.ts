@@ -32,6 +32,10 @@ export interface TrainingState {
   watched: SampleView | null;
   /** Which sample that is. */
   watch: { split: 'train' | 'test'; index: number };
+  /** A sample put on the Input (its pixels, by identity) and its label, to mark predictions. */
+  shown: { data: Float32Array; label: number } | null;
+  /** The Conv2D kernels as the run has them: node id → [kh, kw, inC, filters] values. */
+  kernels: ReadonlyMap<string, Float32Array>;
   /** Why the run stopped, when it failed or could not start. */
   error: string | null;
 }
@@ -46,6 +50,8 @@ export const IDLE: TrainingState = {
   previous: null,
   watched: null,
   watch: { split: 'train', index: 0 },
+  kernels: new Map(),
+  shown: null,
   error: null,
 };
 
@@ -59,6 +65,7 @@ export interface TrainingStore {
   report(r: DriverReport): void;
   setPhase(phase: TrainingPhase): void;
   setWatched(view: SampleView, watch: TrainingState['watch']): void;
+  setShown(shown: TrainingState['shown']): void;
   failed(error: string): void;
   /** Back to no run (the weights were reset): the curves are kept as the previous run's. */
   reset(): void;
@@ -79,7 +86,14 @@ export function createTrainingStore(): TrainingStore {
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    loading: () => set({ ...IDLE, phase: 'loading', previous: keepCurves(), watch: state.watch }),
+    loading: () =>
+      set({
+        ...IDLE,
+        phase: 'loading',
+        previous: keepCurves(),
+        watch: state.watch,
+        shown: state.shown,
+      }),
     started: (info) => set({ ...state, phase: 'paused', info, error: null }),
     report: (r) =>
       set({
@@ -100,11 +114,13 @@ export function createTrainingStore(): TrainingStore {
           epochs: [...state.curves.epochs, ...r.epochEnds],
         },
         watched: r.watched ?? state.watched,
+        kernels: new Map(r.kernels.map((k) => [k.nodeId, k.data])),
       }),
     setPhase: (phase) => set({ ...state, phase }),
     setWatched: (view, watch) => set({ ...state, watched: view, watch }),
+    setShown: (shown) => set({ ...state, shown }),
     failed: (error) => set({ ...state, phase: 'failed', error }),
-    reset: () => set({ ...IDLE, previous: keepCurves(), watch: state.watch }),
+    reset: () => set({ ...IDLE, previous: keepCurves(), watch: state.watch, shown: state.shown }),
   };
 }
 

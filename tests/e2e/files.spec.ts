@@ -54,10 +54,14 @@ test('Export then Import round-trips the graph; import is one undo step', async 
   await expect(nodeCard(page, 'Conv2D', 'conv')).toHaveCount(0);
   await importFile(page, file.suggestedFilename(), text);
   await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_SAME);
-  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue('02-conv-same');
+  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue(
+    '02-conv-same',
+  );
   await snap(page, info);
   await headerButton(page, 'Undo').click();
-  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue('05-max-pooling');
+  await expect(page.getByRole('combobox', { name: 'preset', exact: true })).toHaveValue(
+    '05-max-pooling',
+  );
 });
 
 test('a .json file dropped on the canvas opens; palette drops still add nodes', async ({

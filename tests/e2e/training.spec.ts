@@ -29,12 +29,23 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
   });
   expect(datasetRequests).toHaveLength(1);
   await expect(panel.getByText(/Epoch 1 of 1 · batch 250 of 250/)).toBeVisible();
-  await expect(nodeCard(page, 'Conv2D', 'conv1').getByText('live', { exact: true })).toBeVisible();
+  // Done, the graph computes its own Input again, with the trained weights: no longer live.
+  await expect(nodeCard(page, 'Conv2D', 'conv1').getByText('live', { exact: true })).toHaveCount(0);
   await panel.getByText('The numbers').click();
   const row = panel.getByRole('row', { name: /^1 / });
   const testAccuracy = Number((await row.getByRole('cell').nth(3).textContent())!.replace('%', ''));
   expect(testAccuracy).toBeGreaterThanOrEqual(85);
   await expect(panel.getByText(/label \d · predicted \d · (right|wrong)/)).toBeVisible();
+  // Done: the next sample goes onto the Input, and the output's bars judge it.
+  await panel.getByRole('button', { name: 'Next sample' }).click();
+  await expect(panel.getByText(/^test sample 2 of 2000/)).toBeVisible();
+  const bars = nodeCard(page, 'Dense', 'class').getByRole('figure', { name: 'Prediction' });
+  await expect(bars.getByText(/^predicted \d \(\d+%\) · label 1 · (right|wrong)$/)).toBeVisible();
+  await expect(
+    nodeCard(page, 'Conv2D', 'conv1').getByRole('figure', {
+      name: /^filters: 8 × 1 input channels/,
+    }),
+  ).toBeVisible();
   await snap(page, info);
 });
 
@@ -45,8 +56,12 @@ test('pause stops the run between slices; resume goes on', async ({ page }) => {
   await expect(panel.getByText(/^Epoch \d of 5 · batch \d+ of 250/)).toBeVisible({
     timeout: 20_000,
   });
+  // While it runs, the chain's maps follow the watched sample.
+  await expect(nodeCard(page, 'Conv2D', 'conv1').getByText('live', { exact: true })).toBeVisible();
   await panel.getByRole('button', { name: 'Pause' }).click();
   await expect(panel.getByText(/^Paused: the weights are in the graph/)).toBeVisible();
+  // A slice's report may still be on its way when the pause is answered.
+  await page.waitForTimeout(500);
   const position = await panel.getByText(/^Epoch \d of 5/).textContent();
   await page.waitForTimeout(1000);
   expect(await panel.getByText(/^Epoch \d of 5/).textContent()).toBe(position);

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
+import { NodeTraining } from '../../panels/train/NodeTraining.tsx';
 import { useLiveOutput } from '../../panels/train/TrainingContext.tsx';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { NodeOutput } from './NodeOutput.tsx';
@@ -59,6 +60,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       {output ? (
         <div className="cf-node-output">
           <NodeOutput id={id} type={type} tensor={output} busy={looksBusy} />
+          <NodeTraining id={id} output={output.data} />
         </div>
       ) : (
         !error && busy && <p className="cf-node-pending">{t('node.busy')}</p>

@@ -123,6 +123,15 @@ export class TrainingRun {
     }));
   }
 
+  /** Copies of the Conv2D kernels only: small, and what the filter maps show while training. */
+  convKernels(): TrainedTensor[] {
+    const t = this.need();
+    const convs = new Set(
+      t.model.layers.filter((l) => l.node.type === 'Conv2D').map((l) => l.node.id),
+    );
+    return this.weights().filter((w) => w.name === 'kernel' && convs.has(w.nodeId));
+  }
+
   /** Sample `index` of a split (or given pixels) through the current weights, at inference. */
   sample(split: 'train' | 'test', index: number): SampleView {
     const set = split === 'train' ? this.sets?.train : this.sets?.test;

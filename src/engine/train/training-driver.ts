@@ -13,6 +13,8 @@ export interface DriverReport extends TrainProgress {
   /** `running` while slices follow on their own; `paused` after pause or step; `ended`. */
   state: 'running' | 'paused' | 'ended';
   watched: SampleView | null;
+  /** The Conv2D kernels after this slice, for the filter maps. */
+  kernels: TrainedTensor[];
 }
 
 export interface DriverOptions {
@@ -96,7 +98,7 @@ export class TrainingDriver {
 
   private reportOf(progress: TrainProgress): DriverReport {
     const state = progress.done ? 'ended' : this.running ? 'running' : 'paused';
-    return { ...progress, state, watched: this.watched() };
+    return { ...progress, state, watched: this.watched(), kernels: this.run.convKernels() };
   }
 
   /** The watched sample now, or null when its split has gone (a test index without a test set). */

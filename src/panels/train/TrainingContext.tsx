@@ -29,7 +29,7 @@ export function useTrainingState(): TrainingState {
 }
 
 /**
- * While a run has a watched sample, that sample as a node in the trained chain sees it:
+ * While a run goes on, the watched sample as a node in the trained chain sees it:
  * the node's output (or, for the training input, the sample itself), else null.
  */
 export function useLiveOutput(
@@ -38,7 +38,9 @@ export function useLiveOutput(
   shape: readonly number[] | undefined,
 ): { shape: readonly number[]; data: Float32Array } | null {
   const { watched, phase } = useTrainingState();
-  if (!watched || !shape || phase === 'idle' || phase === 'loading') return null;
+  // Only while a run goes on: paused or done, the graph computes its own Input with the
+  // weights the run left in it.
+  if (!watched || !shape || phase !== 'running') return null;
   const data = nodeId === inputId ? watched.input : watched.outputs.get(nodeId);
   return data && data.length === shape.reduce((a, b) => a * b, 1) ? { shape, data } : null;
 }
