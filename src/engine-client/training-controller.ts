@@ -23,6 +23,8 @@ export interface TrainingController {
   watch(split: 'train' | 'test', index: number): Promise<void>;
   /** Pause, keep the weights in the document, and let the next Start prepare a new run. */
   stop(): Promise<void>;
+  /** Another graph was loaded: drop the run and everything shown of it. */
+  forget(): void;
 }
 
 function sectionOf(doc: GraphDocument): TrainingSection | null {
@@ -126,6 +128,13 @@ export function createTrainingController(
       await keepWeights();
       prepared = false;
       training.setPhase('idle');
+    },
+    forget() {
+      running = false;
+      prepared = false;
+      initial = null;
+      void client.pause();
+      training.clear();
     },
     async watch(split, index) {
       if (!prepared) return;

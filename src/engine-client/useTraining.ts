@@ -9,11 +9,12 @@ export interface Training {
   controller: TrainingController;
 }
 
-const STRUCTURAL = new Set(['addNode', 'removeNode', 'addEdge', 'removeEdge', 'load']);
+const STRUCTURAL = new Set(['addNode', 'removeNode', 'addEdge', 'removeEdge']);
 
 /**
  * Training for the editor while mounted: its store, and a controller over a training worker
- * started on the first run. A structural edit while a run goes on pauses it and says why.
+ * started on the first run. A structural edit while a run goes on pauses it and says why;
+ * another graph drops the run.
  */
 export function useTraining(editor: EditorStore): Training {
   const training = useMemo(() => {
@@ -23,6 +24,7 @@ export function useTraining(editor: EditorStore): Training {
   }, [editor]);
   useEffect(() => {
     const stop = editor.onEdits((event) => {
+      if (event.edits.some((e) => e.kind === 'load')) return training.controller.forget();
       const phase = training.store.getState().phase;
       if (phase !== 'running' && phase !== 'paused') return;
       if (!event.edits.some((e) => STRUCTURAL.has(e.kind))) return;

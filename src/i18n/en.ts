@@ -121,6 +121,8 @@ export const en = {
   'draw.brush': 'brush',
   'draw.size': 'size',
   'draw.sizeCurrent': '{h}×{w} (current)',
+  'draw.mnistHint':
+    'Drawn like an MNIST digit: the Input gets your strokes scaled to 20 px and centred, as the network was trained.',
   'draw.hint': 'Each stroke recomputes everything downstream.',
   'filter.label': 'classic filter',
   'filter.custom': '(custom)',

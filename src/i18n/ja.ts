@@ -117,6 +117,8 @@ export const ja: Record<MessageKey, string> = {
   'draw.brush': '太さ',
   'draw.size': 'サイズ',
   'draw.sizeCurrent': '{h}×{w}(現在)',
+  'draw.mnistHint':
+    'MNISTの数字と同じように、描いた線を20ピクセルに拡大・縮小して中央に置き、入力に渡します(ネットワークが学習したときと同じです)。',
   'draw.hint': 'ひと筆ごとに、下流のノードをすべて再計算します。',
   'filter.label': '定番のフィルタ',
   'filter.custom': '(カスタム)',

@@ -69,6 +69,8 @@ export interface TrainingStore {
   failed(error: string): void;
   /** Back to no run (the weights were reset): the curves are kept as the previous run's. */
   reset(): void;
+  /** Another graph: nothing of the last one's runs is kept. */
+  clear(): void;
 }
 
 export function createTrainingStore(): TrainingStore {
@@ -121,6 +123,7 @@ export function createTrainingStore(): TrainingStore {
     setShown: (shown) => set({ ...state, shown }),
     failed: (error) => set({ ...state, phase: 'failed', error }),
     reset: () => set({ ...IDLE, previous: keepCurves(), watch: state.watch, shown: state.shown }),
+    clear: () => set(IDLE),
   };
 }
 

@@ -51,9 +51,11 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
 
 test('pause stops the run between slices; resume goes on', async ({ page }) => {
   const panel = page.getByRole('complementary', { name: 'Train the network' });
+  // Long enough that it cannot end before the pause, on any machine.
+  await panel.getByRole('spinbutton', { name: 'Epochs' }).fill('50');
   await panel.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 20_000 });
-  await expect(panel.getByText(/^Epoch \d of 5 · batch \d+ of 250/)).toBeVisible({
+  await expect(panel.getByText(/^Epoch \d+ of 50 · batch \d+ of 250/)).toBeVisible({
     timeout: 20_000,
   });
   // While it runs, the chain's maps follow the watched sample.
@@ -62,11 +64,36 @@ test('pause stops the run between slices; resume goes on', async ({ page }) => {
   await expect(panel.getByText(/^Paused: the weights are in the graph/)).toBeVisible();
   // A slice's report may still be on its way when the pause is answered.
   await page.waitForTimeout(500);
-  const position = await panel.getByText(/^Epoch \d of 5/).textContent();
+  const position = await panel.getByText(/^Epoch \d+ of 50/).textContent();
   await page.waitForTimeout(1000);
-  expect(await panel.getByText(/^Epoch \d of 5/).textContent()).toBe(position);
+  expect(await panel.getByText(/^Epoch \d+ of 50/).textContent()).toBe(position);
   await panel.getByRole('button', { name: 'Step one batch' }).click();
-  await expect(panel.getByText(/^Epoch \d of 5/)).not.toHaveText(position!);
+  await expect(panel.getByText(/^Epoch \d+ of 50/)).not.toHaveText(position!);
   await panel.getByRole('button', { name: 'Resume' }).click();
   await expect(panel.getByRole('button', { name: 'Pause' })).toBeVisible();
+});
+
+test('draw and be read: the trained LeNet reads a 1 drawn small in a corner', async ({
+  page,
+}, info) => {
+  const picker = page.getByLabel('preset');
+  const trained = (await picker.locator('option').allTextContents()).find((o) =>
+    o.startsWith('A trained LeNet'),
+  );
+  await picker.selectOption({ label: trained! });
+  await page.getByRole('button', { name: 'Open the drawing pad for digit' }).click();
+  const pad = page.getByRole('dialog', { name: 'Drawing pad · digit' });
+  await expect(pad.getByText(/^Drawn like an MNIST digit/)).toBeVisible();
+  await pad.getByRole('button', { name: 'Clear' }).click();
+  const drawing = pad.getByLabel('drawing of digit, 28×28');
+  const box = (await drawing.boundingBox())!;
+  const at = (fx: number, fy: number) => [box.x + fx * box.width, box.y + fy * box.height] as const;
+  // A short vertical stroke near the top left: scaled and centred, it is a 1.
+  await page.mouse.move(...at(0.2, 0.1));
+  await page.mouse.down();
+  await page.mouse.move(...at(0.21, 0.4), { steps: 10 });
+  await page.mouse.up();
+  const bars = nodeCard(page, 'Dense', 'class').getByRole('figure', { name: 'Prediction' });
+  await expect(bars.getByText(/^predicted 1 \(\d+%\)$/)).toBeVisible();
+  await snap(page, info);
 });

@@ -1,10 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { tensorEdit } from '../../graph/cell-edits.ts';
 import type { NodeOf, TensorValue } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { inkFor } from '../image/brush.ts';
+import { centerLikeMnist } from '../image/mnist-style.ts';
 import { PadToolbar, type PadTool } from './PadToolbar.tsx';
 import { useDragPosition } from './useDragPosition.ts';
 import { usePadStroke } from './usePadStroke.ts';
@@ -66,9 +67,35 @@ export function DrawingPad({ id, onClose }: DrawingPadProps) {
   );
 }
 
+/**
+ * Whether drawings on this Input are prepared as MNIST's digits were: the Input is what a
+ * network trained on MNIST reads, and it is 28×28×1.
+ */
+function useMnistStyle(id: string, shape: readonly number[]): boolean {
+  const training = useEditorState((s) => s.doc.training);
+  return (
+    training?.input === id &&
+    'dataset' in training.data &&
+    shape.length === 3 &&
+    shape[0] === 28 &&
+    shape[1] === 28 &&
+    shape[2] === 1
+  );
+}
+
 function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
   const t = useT();
   const store = useEditorStore();
+  const mnistStyle = useMnistStyle(id, tensor.shape);
+  // MNIST-style, the pad keeps the strokes as drawn; the Input gets them scaled and centred.
+  const [raw, setRaw] = useState<TensorValue>(tensor);
+  // Set while our own edit comes back as the Input's new tensor: any other change (a
+  // cleared pad, Undo, a sample) replaces the strokes.
+  const echo = useRef(false);
+  useEffect(() => {
+    if (echo.current) echo.current = false;
+    else setRaw(tensor);
+  }, [tensor]);
   const [h, w] = tensor.shape as [number, number, number];
   const [tool, setTool] = useState<PadTool>('pen');
   const [size, setSize] = useState(() => defaultBrushSize(h, w));
@@ -80,11 +107,17 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
       }),
     [store, id],
   );
-  const brush = { size, ink: inkFor(tensor.data), erase: tool === 'eraser' };
+  const drawn = mnistStyle ? raw : tensor;
+  const brush = { size, ink: inkFor(drawn.data), erase: tool === 'eraser' };
   // A stroke sends the cells it changed, not the picture: see tensorEdit.
-  const handlers = usePadStroke(canvas, tensor, brush, (data) => {
-    const edit = tensorEdit(id, 'tensor', tensor, data.map(round));
-    if (edit) store.dispatch([edit], { separateStep: true });
+  const handlers = usePadStroke(canvas, drawn, brush, (data) => {
+    const strokes = data.map(round);
+    if (mnistStyle) setRaw({ shape: tensor.shape, data: strokes });
+    const next = mnistStyle ? centerLikeMnist(strokes) : strokes;
+    const edit = tensorEdit(id, 'tensor', tensor, next);
+    if (!edit) return;
+    echo.current = true;
+    if (!store.dispatch([edit], { separateStep: true }).ok) echo.current = false;
   });
   const blank = (shape: number[]) =>
     setTensor({ shape, data: new Float32Array(shape.reduce((a, b) => a * b, 1)) });
@@ -108,7 +141,7 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
         style={displaySize(h, w)}
         {...handlers}
       />
-      <p className="cf-pad-hint">{t('draw.hint')}</p>
+      <p className="cf-pad-hint">{t(mnistStyle ? 'draw.mnistHint' : 'draw.hint')}</p>
     </>
   );
 }

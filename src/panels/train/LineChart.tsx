@@ -50,7 +50,7 @@ export function LineChart({
       Math.min(0, ...all.map((p) => p[0])),
       Math.max(1, ...all.map((p) => p[0])),
     ];
-    const ys = yDomain ?? [0, Math.max(1e-6, ...all.map((p) => p[1]))];
+    const ys = yDomain ?? [0, all.length > 0 ? Math.max(1e-6, ...all.map((p) => p[1])) : 1];
     return {
       x: scaleLinear().domain(xs).range([0, innerW]),
       y: scaleLinear().domain(ys).nice().range([innerH, 0]),
