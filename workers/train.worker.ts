@@ -14,7 +14,8 @@ export interface TrainWorkerApi {
     onReport: (r: DriverReport) => void,
   ): Promise<StartResult>;
   resume(): void;
-  pause(): Promise<void>;
+  /** Resolves to the steps taken when the run stopped. */
+  pause(): Promise<number>;
   step(): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): SampleView;
   predict(input: Float32Array): SampleView;

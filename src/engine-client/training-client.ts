@@ -13,7 +13,8 @@ export interface TrainingClient {
     onReport: (r: DriverReport) => void,
   ): Promise<StartResult>;
   resume(): Promise<void>;
-  pause(): Promise<void>;
+  /** Resolves to the steps taken when the run stopped. */
+  pause(): Promise<number>;
   step(): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): Promise<SampleView>;
   predict(input: Float32Array): Promise<SampleView>;

@@ -83,6 +83,20 @@ export function createTrainingController(
     }
   };
 
+  /** Once the store has the report of step `steps` (at most a second later). */
+  const caughtUp = (steps: number) =>
+    new Promise<void>((done) => {
+      const reached = () => (training.getState().position?.steps ?? 0) >= steps;
+      if (reached()) return done();
+      const timer = setTimeout(finish, 1000);
+      const stop = training.subscribe(() => reached() && finish());
+      function finish() {
+        clearTimeout(timer);
+        stop();
+        done();
+      }
+    });
+
   /** The run's weights into the document, as one undo step. */
   const keepWeights = async () => {
     const weights = await client.weights();
@@ -98,7 +112,8 @@ export function createTrainingController(
     },
     async pause() {
       running = false;
-      await client.pause();
+      // Reports of the last slices may still be on their way (another message channel).
+      await caughtUp(await client.pause());
       training.setPhase('paused');
       await keepWeights();
     },

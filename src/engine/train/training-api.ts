@@ -160,6 +160,11 @@ export class TrainingRun {
     return { input, outputs: model.layerOutputs(0), label: -1, predicted: argmax(y, 0, k) };
   }
 
+  /** Training steps taken so far (0 before a run starts). */
+  get steps(): number {
+    return this.trainer?.steps ?? 0;
+  }
+
   get started(): boolean {
     return this.trainer !== null;
   }

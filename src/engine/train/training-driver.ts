@@ -60,10 +60,14 @@ export class TrainingDriver {
     this.loop = this.slices(report);
   }
 
-  /** Stop after the slice in progress; resolves once it has stopped. */
-  async pause(): Promise<void> {
+  /**
+   * Stop after the slice in progress; resolves once it has stopped, to the steps taken: every
+   * report up to that step has been handed out by then.
+   */
+  async pause(): Promise<number> {
     this.running = false;
     await this.loop;
+    return this.run.steps;
   }
 
   /** Pause, then train exactly one batch. */
