@@ -1,6 +1,11 @@
 import { expose, transfer } from 'comlink';
 import { TrainingDriver, type DriverReport } from '../src/engine/train/training-driver.ts';
-import type { SampleView, StartResult, TrainedTensor } from '../src/engine/train/training-api.ts';
+import type {
+  Confusion,
+  SampleView,
+  StartResult,
+  TrainedTensor,
+} from '../src/engine/train/training-api.ts';
 import type { TrainingSection } from '../src/engine/train/prepare.ts';
 import type { GraphDocument } from '../src/graph/types.ts';
 import { loadMnist, type MnistSets } from './mnist-fetch.ts';
@@ -20,6 +25,7 @@ export interface TrainWorkerApi {
   watch(split: 'train' | 'test', index: number): SampleView;
   predict(input: Float32Array): SampleView;
   weights(): TrainedTensor[];
+  confusion(split: 'train' | 'test'): Confusion;
 }
 
 // A timer, not a message to ourselves: Chromium may serve a port's own messages before the
@@ -66,6 +72,7 @@ const exposed: TrainWorkerApi = {
     const view = driver.predict(input);
     return transfer(view, buffersOfView(view));
   },
+  confusion: (split) => driver.confusion(split),
   weights: () => {
     const w = driver.weights();
     return transfer(

@@ -1,7 +1,12 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { TrainWorkerApi } from '../../workers/train.worker.ts';
 import type { DriverReport } from '../engine/train/training-driver.ts';
-import type { SampleView, StartResult, TrainedTensor } from '../engine/train/training-api.ts';
+import type {
+  Confusion,
+  SampleView,
+  StartResult,
+  TrainedTensor,
+} from '../engine/train/training-api.ts';
 import type { TrainingSection } from '../engine/train/prepare.ts';
 import type { GraphDocument } from '../graph/types.ts';
 
@@ -19,6 +24,7 @@ export interface TrainingClient {
   watch(split: 'train' | 'test', index: number): Promise<SampleView>;
   predict(input: Float32Array): Promise<SampleView>;
   weights(): Promise<TrainedTensor[]>;
+  confusion(split: 'train' | 'test'): Promise<Confusion>;
   /** Throw the worker (and its run) away. */
   dispose(): void;
 }
@@ -58,6 +64,7 @@ export function createTrainingClient(onCrash: (reason: string) => void): Trainin
     watch: (split, index) => connect().watch(split, index),
     predict: (input) => connect().predict(input),
     weights: () => connect().weights(),
+    confusion: (split) => connect().confusion(split),
     dispose: drop,
   };
 }

@@ -1,5 +1,5 @@
 import type { TrainingSection } from '../engine/train/prepare.ts';
-import type { TrainedTensor } from '../engine/train/training-api.ts';
+import type { Confusion, TrainedTensor } from '../engine/train/training-api.ts';
 import type { GraphEdit } from '../graph/edits.ts';
 import { adoptTensorData } from '../graph/tensor-data.ts';
 import type { GraphDocument } from '../graph/types.ts';
@@ -25,6 +25,8 @@ export interface TrainingController {
   stop(): Promise<void>;
   /** Another graph was loaded: drop the run and everything shown of it. */
   forget(): void;
+  /** The confusion matrix of a split with the run's current weights, or null without a run. */
+  confusion(split: 'train' | 'test'): Promise<Confusion | null>;
 }
 
 function sectionOf(doc: GraphDocument): TrainingSection | null {
@@ -143,6 +145,9 @@ export function createTrainingController(
       await keepWeights();
       prepared = false;
       training.setPhase('idle');
+    },
+    async confusion(split) {
+      return prepared ? client.confusion(split) : null;
     },
     forget() {
       running = false;

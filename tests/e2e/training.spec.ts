@@ -46,6 +46,17 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
       name: /^filters: 8 × 1 input channels/,
     }),
   ).toBeVisible();
+  // Where it goes wrong: the confusion matrix; a cell's samples go onto the Input.
+  await panel.getByRole('button', { name: 'Confusion matrix of the test digits' }).click();
+  const matrix = panel.getByRole('table', { name: /^Test digits: rows are the label/ });
+  await expect(matrix).toBeVisible();
+  await matrix.getByRole('button', { name: /^\d+ labelled 7, read as 7:$/ }).click();
+  await panel
+    .getByRole('button', { name: /^#\d+$/ })
+    .first()
+    .click();
+  await expect(panel.getByText(/^label 7 · predicted \d · (right|wrong)/)).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'The most confident mistakes' })).toBeVisible();
   await snap(page, info);
 });
 

@@ -52,6 +52,17 @@ export interface SampleView {
   predicted: number;
 }
 
+/** How the network does on a split: counts[label][predicted], and the samples in each cell. */
+export interface Confusion {
+  split: 'train' | 'test';
+  classes: number;
+  counts: number[][];
+  /** Sample indices per cell, row-major like `counts` (label · classes + predicted). */
+  cells: number[][];
+  /** The wrong answers given with the most confidence, most confident first (at most 12). */
+  worst: { index: number; label: number; predicted: number; confidence: number }[];
+}
+
 export type StartResult =
   { ok: true; info: TrainingInfo } | { ok: false; path: string; error: string };
 
@@ -145,6 +156,38 @@ export class TrainingRun {
       ...view,
       label: argmax(set.y, index * ys, set.labelShape[set.labelShape.length - 1]!),
     };
+  }
+
+  /** Every sample of a split through the current weights (inference, in batches). */
+  confusion(split: 'train' | 'test'): Confusion {
+    const t = this.need();
+    const set = split === 'train' ? this.sets?.train : this.sets?.test;
+    if (!set) throw new Error(`there is no ${split} split`);
+    const k = set.labelShape[set.labelShape.length - 1]!;
+    if (set.labelShape.length !== 1 || k < 2)
+      throw new Error('a confusion matrix needs one-hot labels of 2 or more classes');
+    const counts = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+    const cells = Array.from({ length: k * k }, (): number[] => []);
+    const wrong: Confusion['worst'] = [];
+    const xs = size(set.sampleShape);
+    const batch = t.config.batchSize;
+    const x = t.inputBuffer();
+    for (let start = 0; start < set.count; start += batch) {
+      const n = Math.min(batch, set.count - start);
+      x.set(set.x.subarray(start * xs, (start + n) * xs));
+      const y = t.model.forward(x, n, { training: false, step: t.steps });
+      for (let i = 0; i < n; i++) {
+        const index = start + i;
+        const label = argmax(set.y, index * k, k);
+        const predicted = argmax(y, i * k, k);
+        counts[label]![predicted]!++;
+        cells[label * k + predicted]!.push(index);
+        if (label !== predicted)
+          wrong.push({ index, label, predicted, confidence: y[i * k + predicted]! });
+      }
+    }
+    wrong.sort((a, b) => b.confidence - a.confidence);
+    return { split, classes: k, counts, cells, worst: wrong.slice(0, 12) };
   }
 
   /** Any input through the current weights: what the network makes of a drawing. */

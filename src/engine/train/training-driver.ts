@@ -2,6 +2,7 @@ import type { GraphDocument } from '../../graph/types.ts';
 import type { DatasetLoaders, TrainingSection } from './prepare.ts';
 import {
   TrainingRun,
+  type Confusion,
   type SampleView,
   type StartResult,
   type TrainedTensor,
@@ -81,6 +82,10 @@ export class TrainingDriver {
     const view = this.run.sample(split, index);
     this.watch = { split, index };
     return view;
+  }
+
+  confusion(split: 'train' | 'test'): Confusion {
+    return this.run.confusion(split);
   }
 
   predict(input: Float32Array): SampleView {

@@ -4,6 +4,7 @@ import type { TrainingController } from '../../engine-client/training-controller
 import { useT } from '../../i18n/useT.ts';
 import { TrainCharts } from './TrainCharts.tsx';
 import { TrainSettings } from './TrainSettings.tsx';
+import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { SampleBar } from './SampleBar.tsx';
 import { useTraining, useTrainingState } from './TrainingContext.tsx';
 import './train.css';
@@ -38,6 +39,7 @@ export function TrainPanel({ onClose }: { onClose(): void }) {
             <Progress state={state} batchSize={spec.batchSize} />
             <SampleBar />
             <TrainCharts curves={state.curves} previous={state.previous} />
+            <ConfusionMatrix />
           </>
         )}
       </div>

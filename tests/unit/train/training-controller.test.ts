@@ -63,6 +63,7 @@ function setup() {
     watch: async (split, index) => driver.watchSample(split, index),
     predict: async (x) => driver.predict(x),
     weights: async () => driver.weights(),
+    confusion: async (split) => driver.confusion(split),
     dispose: () => undefined,
   };
   return { editor, history, store, controller: createTrainingController(editor, store, client) };

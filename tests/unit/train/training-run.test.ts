@@ -99,3 +99,27 @@ describe('TrainingRun', () => {
     expect(() => run.predict(new Float32Array(5))).toThrow(/expected 16 input values/);
   });
 });
+
+describe('TrainingRun.confusion', () => {
+  it('counts every sample once, lists each cell, and the worst mistakes are wrong and sorted', () => {
+    const run = new TrainingRun();
+    const withTest = { ...section, test: section.data as typeof section.test };
+    run.start(doc, withTest, loaders);
+    run.step();
+    const c = run.confusion('test');
+    expect(c.classes).toBe(3);
+    expect(c.counts.flat().reduce((a, b) => a + b, 0)).toBe(n);
+    c.counts.forEach((row, label) =>
+      row.forEach((count, predicted) => expect(c.cells[label * 3 + predicted]).toHaveLength(count)),
+    );
+    for (const w of c.worst) {
+      expect(w.label).not.toBe(w.predicted);
+      expect(c.cells[w.label * 3 + w.predicted]).toContain(w.index);
+    }
+    const confidences = c.worst.map((w) => w.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    // Each sample's verdict is the one `sample` gives.
+    const view = run.sample('test', 4);
+    expect(c.cells[view.label * 3 + view.predicted]).toContain(4);
+  });
+});
