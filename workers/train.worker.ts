@@ -26,6 +26,7 @@ export interface TrainWorkerApi {
   predict(input: Float32Array): SampleView;
   weights(): TrainedTensor[];
   confusion(split: 'train' | 'test'): Confusion;
+  saliency(input: Float32Array, inputId: string, label: number | null): Map<string, Float32Array>;
 }
 
 // A timer, not a message to ourselves: Chromium may serve a port's own messages before the
@@ -73,6 +74,13 @@ const exposed: TrainWorkerApi = {
     return transfer(view, buffersOfView(view));
   },
   confusion: (split) => driver.confusion(split),
+  saliency: (input, inputId, label) => {
+    const maps = driver.saliency(input, inputId, label);
+    return transfer(
+      maps,
+      [...maps.values()].map((a) => a.buffer as ArrayBuffer),
+    );
+  },
   weights: () => {
     const w = driver.weights();
     return transfer(

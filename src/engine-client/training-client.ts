@@ -25,6 +25,11 @@ export interface TrainingClient {
   predict(input: Float32Array): Promise<SampleView>;
   weights(): Promise<TrainedTensor[]>;
   confusion(split: 'train' | 'test'): Promise<Confusion>;
+  saliency(
+    input: Float32Array,
+    inputId: string,
+    label: number | null,
+  ): Promise<Map<string, Float32Array>>;
   /** Throw the worker (and its run) away. */
   dispose(): void;
 }
@@ -65,6 +70,7 @@ export function createTrainingClient(onCrash: (reason: string) => void): Trainin
     predict: (input) => connect().predict(input),
     weights: () => connect().weights(),
     confusion: (split) => connect().confusion(split),
+    saliency: (input, inputId, label) => connect().saliency(input, inputId, label),
     dispose: drop,
   };
 }

@@ -25,6 +25,11 @@ export interface TrainingController {
   stop(): Promise<void>;
   /** Another graph was loaded: drop the run and everything shown of it. */
   forget(): void;
+  /**
+   * "Why it said that": the saliency maps of the graph's Input tensor as it is now (against
+   * its label when it is a sample put there), into the store; `false` clears them.
+   */
+  explain(on: boolean): Promise<void>;
   /** The confusion matrix of a split with the run's current weights, or null without a run. */
   confusion(split: 'train' | 'test'): Promise<Confusion | null>;
 }
@@ -108,7 +113,8 @@ export function createTrainingController(
 
   return {
     async start() {
-      if (!(await prepare())) return;
+      // A run prepared but not yet trained (to look at the network) starts as it is.
+      if (!(prepared && training.getState().phase === 'ready') && !(await prepare())) return;
       running = true;
       await client.resume();
     },
@@ -145,6 +151,18 @@ export function createTrainingController(
       await keepWeights();
       prepared = false;
       training.setPhase('idle');
+    },
+    async explain(on) {
+      const doc = editor.getState().doc;
+      const section = sectionOf(doc);
+      const input = section && doc.nodes.find((n) => n.id === section.input);
+      if (!on || running || input?.type !== 'Input') return training.setSaliency(null);
+      if (!prepared && !(await prepare())) return;
+      const data = input.params.tensor.data;
+      const shown = training.getState().shown;
+      const label = shown && shown.data === data ? shown.label : null;
+      const maps = await client.saliency(Float32Array.from(data), input.id, label);
+      training.setSaliency({ of: data, maps });
     },
     async confusion(split) {
       return prepared ? client.confusion(split) : null;

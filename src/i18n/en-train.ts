@@ -22,6 +22,7 @@ export const enTrain = {
   'train.resetHint': 'Back to the weights the first run started from',
   'train.phase.idle': 'Not training',
   'train.phase.loading': 'Loading the data…',
+  'train.phase.ready': 'Ready: Start trains from the weights the graph has',
   'train.phase.running': 'Training…',
   'train.phase.paused': 'Paused: the weights are in the graph (Undo takes them back)',
   'train.phase.ended': 'Done: the trained weights are in the graph (Undo takes them back)',
@@ -66,6 +67,8 @@ export const enTrain = {
   'train.confusion.cell': '{count} labelled {label}, read as {predicted}:',
   'train.worst': 'The most confident mistakes',
   'train.worstItem': '#{index}: a {label} read as {predicted} ({p}%)',
+  'train.why': 'Why it said that: show each map’s gradient (red < 0 < blue)',
+  'train.gradient': 'gradient',
   'train.live': 'live',
   'train.stoppedByEdit':
     'Training paused: the graph’s structure changed. Its weights so far are in the graph; Start trains the new graph.',

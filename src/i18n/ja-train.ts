@@ -24,6 +24,7 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.resetHint': '最初の学習を始めたときの重みに戻します',
   'train.phase.idle': '学習していません',
   'train.phase.loading': 'データを読み込み中…',
+  'train.phase.ready': '準備完了:「開始」でグラフの今の重みから学習します',
   'train.phase.running': '学習中…',
   'train.phase.paused': '一時停止中:重みはグラフに入っています(元に戻すで取り消せます)',
   'train.phase.ended': '完了:学習した重みはグラフに入っています(元に戻すで取り消せます)',
@@ -68,6 +69,8 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.confusion.cell': '正解{label}を{predicted}と読んだもの {count}個:',
   'train.worst': '自信満々の間違い',
   'train.worstItem': '#{index}:{label}を{predicted}と読んだ({p}%)',
+  'train.why': 'なぜそう答えたか:各マップの勾配を表示(赤 < 0 < 青)',
+  'train.gradient': '勾配',
   'train.live': '学習中',
   'train.stoppedByEdit':
     'グラフの構造が変わったため学習を一時停止しました。ここまでの重みはグラフに入っています。「開始」で新しいグラフを学習します。',

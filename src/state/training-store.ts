@@ -2,7 +2,9 @@ import type { DriverReport } from '../engine/train/training-driver.ts';
 import type { SampleView, TrainingInfo } from '../engine/train/training-api.ts';
 import type { EpochReport } from '../engine/train/trainer.ts';
 
-export type TrainingPhase = 'idle' | 'loading' | 'running' | 'paused' | 'ended' | 'failed';
+/** `ready`: a run is prepared (data loaded, weights laid out) but has not trained yet. */
+export type TrainingPhase =
+  'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'ended' | 'failed';
 
 /** A run's curves: the loss of every batch, and the metrics of every finished epoch. */
 export interface RunCurves {
@@ -32,6 +34,11 @@ export interface TrainingState {
   watched: SampleView | null;
   /** Which sample that is. */
   watch: { split: 'train' | 'test'; index: number };
+  /**
+   * With "Why it said that" on: the gradient at every chain node's output and the Input for
+   * the graph's Input tensor `of` (by identity), shown instead of the outputs.
+   */
+  saliency: { of: Float32Array; maps: ReadonlyMap<string, Float32Array> } | null;
   /** A sample put on the Input (its pixels, by identity) and its label, to mark predictions. */
   shown: { data: Float32Array; label: number } | null;
   /** The Conv2D kernels as the run has them: node id → [kh, kw, inC, filters] values. */
@@ -52,6 +59,7 @@ export const IDLE: TrainingState = {
   watch: { split: 'train', index: 0 },
   kernels: new Map(),
   shown: null,
+  saliency: null,
   error: null,
 };
 
@@ -66,6 +74,7 @@ export interface TrainingStore {
   setPhase(phase: TrainingPhase): void;
   setWatched(view: SampleView, watch: TrainingState['watch']): void;
   setShown(shown: TrainingState['shown']): void;
+  setSaliency(saliency: TrainingState['saliency']): void;
   failed(error: string): void;
   /** Back to no run (the weights were reset): the curves are kept as the previous run's. */
   reset(): void;
@@ -96,7 +105,7 @@ export function createTrainingStore(): TrainingStore {
         watch: state.watch,
         shown: state.shown,
       }),
-    started: (info) => set({ ...state, phase: 'paused', info, error: null }),
+    started: (info) => set({ ...state, phase: 'ready', info, error: null }),
     report: (r) =>
       set({
         ...state,
@@ -117,10 +126,12 @@ export function createTrainingStore(): TrainingStore {
         },
         watched: r.watched ?? state.watched,
         kernels: new Map(r.kernels.map((k) => [k.nodeId, k.data])),
+        saliency: null,
       }),
     setPhase: (phase) => set({ ...state, phase }),
     setWatched: (view, watch) => set({ ...state, watched: view, watch }),
     setShown: (shown) => set({ ...state, shown }),
+    setSaliency: (saliency) => set({ ...state, saliency }),
     failed: (error) => set({ ...state, phase: 'failed', error }),
     reset: () => set({ ...IDLE, previous: keepCurves(), watch: state.watch, shown: state.shown }),
     clear: () => set(IDLE),

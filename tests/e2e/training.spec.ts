@@ -106,5 +106,11 @@ test('draw and be read: the trained LeNet reads a 1 drawn small in a corner', as
   await page.mouse.up();
   const bars = nodeCard(page, 'Dense', 'class').getByRole('figure', { name: 'Prediction' });
   await expect(bars.getByText(/^predicted 1 \(\d+%\)$/)).toBeVisible();
+  // Why it said that: the maps turn into gradients, the drawing's own saliency map first.
+  await pad.getByRole('button', { name: 'Close the drawing pad' }).click();
+  const panel = page.getByRole('complementary', { name: 'Train the network' });
+  await panel.getByRole('checkbox', { name: /^Why it said that/ }).check();
+  await expect(nodeCard(page, 'Input', 'digit').locator('.cf-live-gradient')).toBeVisible();
+  await expect(nodeCard(page, 'Conv2D', 'conv1').locator('.cf-live-gradient')).toBeVisible();
   await snap(page, info);
 });

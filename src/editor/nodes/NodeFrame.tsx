@@ -41,7 +41,11 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       <header className="cf-node-header">
         <span className="cf-node-type">{type}</span>
         <span className="cf-node-id">{id}</span>
-        {live && <span className="cf-live-badge">{t('train.live')}</span>}
+        {live && (
+          <span className={`cf-live-badge cf-live-${live.kind}`}>
+            {t(live.kind === 'live' ? 'train.live' : 'train.gradient')}
+          </span>
+        )}
       </header>
       {children && <div className="cf-node-params nodrag nopan">{children}</div>}
       <div className="cf-node-meta">

@@ -57,6 +57,33 @@ export class TrainModel {
   }
 
   /**
+   * For the one sample of the last forward pass: the gradient of whatever `dOut` is the
+   * gradient of, at every layer's output and at the input (node id `inputId`), as copies.
+   * The parameters' gradients are overwritten on the way, as by any backward pass.
+   */
+  outputGradients(dOut: Floats, inputId: string): Map<string, Float32Array> {
+    const result = new Map<string, Float32Array>();
+    let dy: Floats | null = dOut;
+    for (let i = this.layers.length - 1; i >= 0 && dy; i--) {
+      const layer = this.layers[i]!;
+      const size = layer.outShape.reduce((a, b) => a * b, 1);
+      result.set(layer.node.id, Float32Array.from(dy.subarray(0, size)));
+      dy = layer.backward(this.inputs[i]!, dy, 1, true);
+    }
+    if (dy)
+      result.set(
+        inputId,
+        Float32Array.from(
+          dy.subarray(
+            0,
+            this.inShape.reduce((a, b) => a * b, 1),
+          ),
+        ),
+      );
+    return result;
+  }
+
+  /**
    * Sample `s` of the last forward pass as each layer saw it: node id → a copy of that
    * layer's output (channels last, the node's own shape).
    */

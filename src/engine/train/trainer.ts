@@ -86,6 +86,11 @@ export class Trainer {
     return this.xBatch;
   }
 
+  /** The buffer the loss's gradient goes into: a saliency map starts there. */
+  outputGradientBuffer(): Floats {
+    return this.dOut;
+  }
+
   /** Whether every epoch has been trained. */
   get done(): boolean {
     return this.epochIndex >= this.config.epochs;

@@ -2,6 +2,7 @@ import type { GraphDocument } from '../../graph/types.ts';
 import { now as clockNow } from '../clock.ts';
 import { createTrainer } from './create-trainer.ts';
 import { size, type LabelledSet } from './data.ts';
+import { lossAndGradient } from './losses.ts';
 import { argmax } from './metrics.ts';
 import { prepareTraining, type DatasetLoaders, type TrainingSection } from './prepare.ts';
 import type { EpochReport, Trainer } from './trainer.ts';
@@ -156,6 +157,29 @@ export class TrainingRun {
       ...view,
       label: argmax(set.y, index * ys, set.labelShape[set.labelShape.length - 1]!),
     };
+  }
+
+  /**
+   * Why the network answered as it did for `input`: the gradient of the loss against
+   * `label` (or, with `label` null, of the predicted class's score) at every chain node's
+   * output and at the input: a saliency map. Inference mode; no weight changes.
+   */
+  saliency(input: Float32Array, inputId: string, label: number | null): Map<string, Float32Array> {
+    const t = this.need();
+    const model = t.model;
+    if (model.outShape.length !== 1) throw new Error('a saliency map needs a vector output');
+    const view = this.predict(input);
+    const k = model.outShape[0]!;
+    const y = model.layerOutputs(0).get(model.layers[model.layers.length - 1]!.node.id)!;
+    const dOut = t.outputGradientBuffer();
+    dOut.fill(0);
+    if (label === null) dOut[view.predicted] = 1;
+    else {
+      const target = new Float32Array(k);
+      target[label] = 1;
+      lossAndGradient(t.config.loss, y, target, k, k, dOut);
+    }
+    return model.outputGradients(dOut, inputId);
   }
 
   /** Every sample of a split through the current weights (inference, in batches). */

@@ -88,6 +88,10 @@ export class TrainingDriver {
     return this.run.confusion(split);
   }
 
+  saliency(input: Float32Array, inputId: string, label: number | null): Map<string, Float32Array> {
+    return this.run.saliency(input, inputId, label);
+  }
+
   predict(input: Float32Array): SampleView {
     return this.run.predict(input);
   }

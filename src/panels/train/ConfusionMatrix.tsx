@@ -20,7 +20,7 @@ export function ConfusionMatrix() {
   const [matrix, setMatrix] = useState<Confusion | null>(null);
   const [cell, setCell] = useState<number | null>(null);
   if (!training || !info || info.testCount === 0) return null;
-  const idle = phase === 'paused' || phase === 'ended';
+  const idle = phase === 'ready' || phase === 'paused' || phase === 'ended';
   const show = async () => {
     setCell(null);
     setMatrix(await training.controller.confusion('test'));

@@ -6,6 +6,7 @@ import { TrainCharts } from './TrainCharts.tsx';
 import { TrainSettings } from './TrainSettings.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';
 import { SampleBar } from './SampleBar.tsx';
+import { WhyToggle } from './WhyToggle.tsx';
 import { useTraining, useTrainingState } from './TrainingContext.tsx';
 import './train.css';
 
@@ -38,6 +39,7 @@ export function TrainPanel({ onClose }: { onClose(): void }) {
             <Controls state={state} controller={training.controller} />
             <Progress state={state} batchSize={spec.batchSize} />
             <SampleBar />
+            <WhyToggle />
             <TrainCharts curves={state.curves} previous={state.previous} />
             <ConfusionMatrix />
           </>

@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import type { Training } from '../../engine-client/useTraining.ts';
 import { IDLE, type TrainingState } from '../../state/training-store.ts';
+import { useEditorState } from '../../state/useEditorState.ts';
 
 const TrainingContext = createContext<Training | null>(null);
 
@@ -29,18 +30,31 @@ export function useTrainingState(): TrainingState {
 }
 
 /**
- * While a run goes on, the watched sample as a node in the trained chain sees it:
- * the node's output (or, for the training input, the sample itself), else null.
+ * What a node of the trained chain shows instead of the engine's output: while a run goes
+ * on, the watched sample's output (`live`); with "Why it said that" on, the gradient at its
+ * output for the graph's own Input (`gradient`). Null otherwise.
  */
 export function useLiveOutput(
   nodeId: string,
   inputId: string | undefined,
   shape: readonly number[] | undefined,
-): { shape: readonly number[]; data: Float32Array } | null {
-  const { watched, phase } = useTrainingState();
-  // Only while a run goes on: paused or done, the graph computes its own Input with the
-  // weights the run left in it.
-  if (!watched || !shape || phase !== 'running') return null;
-  const data = nodeId === inputId ? watched.input : watched.outputs.get(nodeId);
-  return data && data.length === shape.reduce((a, b) => a * b, 1) ? { shape, data } : null;
+): { shape: readonly number[]; data: Float32Array; kind: 'live' | 'gradient' } | null {
+  const { watched, phase, saliency } = useTrainingState();
+  const inputData = useEditorState((s) => {
+    const input = s.doc.nodes.find((n) => n.id === inputId);
+    return input?.type === 'Input' ? input.params.tensor.data : undefined;
+  });
+  if (!shape) return null;
+  const fits = (data: Float32Array | undefined) =>
+    data !== undefined && data.length === shape.reduce((a, b) => a * b, 1);
+  if (phase === 'running' && watched) {
+    const data = nodeId === inputId ? watched.input : watched.outputs.get(nodeId);
+    return fits(data) ? { shape, data: data!, kind: 'live' } : null;
+  }
+  // Paused or done, the graph computes its own Input with the weights the run left in it.
+  if (saliency && saliency.of === inputData) {
+    const data = saliency.maps.get(nodeId);
+    return fits(data) ? { shape, data: data!, kind: 'gradient' } : null;
+  }
+  return null;
 }

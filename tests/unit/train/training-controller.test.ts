@@ -64,6 +64,7 @@ function setup() {
     predict: async (x) => driver.predict(x),
     weights: async () => driver.weights(),
     confusion: async (split) => driver.confusion(split),
+    saliency: async (input, inputId, label) => driver.saliency(input, inputId, label),
     dispose: () => undefined,
   };
   return { editor, history, store, controller: createTrainingController(editor, store, client) };

@@ -123,3 +123,31 @@ describe('TrainingRun.confusion', () => {
     expect(c.cells[view.label * 3 + view.predicted]).toContain(4);
   });
 });
+
+describe('TrainingRun.saliency', () => {
+  it('the gradient at every chain node and the input; a step against it lowers the loss', () => {
+    const run = new TrainingRun();
+    run.start(doc, section, loaders);
+    for (let i = 0; i < 3; i++) run.step();
+    const x = (section.data as { x: { data: Float32Array } }).x.data.slice(0, 16);
+    const label = 2;
+    const grads = run.saliency(x, 'in', label);
+    expect([...grads.keys()].sort()).toEqual(['c', 'f', 'in', 'out']);
+    expect(grads.get('in')!.length).toBe(16);
+    expect(grads.get('c')!.length).toBe(8);
+    const lossAt = (input: Float32Array) =>
+      -Math.log(run.predict(input).outputs.get('out')![label]!);
+    const g = grads.get('in')!;
+    const norm = Math.hypot(...g);
+    expect(norm).toBeGreaterThan(0);
+    const stepped = x.map((v, i) => v - (0.05 * g[i]!) / norm);
+    expect(lossAt(stepped)).toBeLessThan(lossAt(x));
+    // With no label: the gradient of the predicted class's score, positive along itself.
+    const score = run.saliency(x, 'in', null);
+    const predicted = run.predict(x).predicted;
+    const up = x.map((v, i) => v + (0.05 * score.get('in')![i]!) / Math.hypot(...score.get('in')!));
+    expect(run.predict(up).outputs.get('out')![predicted]!).toBeGreaterThan(
+      run.predict(x).outputs.get('out')![predicted]!,
+    );
+  });
+});
