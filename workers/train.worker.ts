@@ -10,32 +10,29 @@ import type { TrainingSection } from '../src/engine/train/prepare.ts';
 import type { GraphDocument } from '../src/graph/types.ts';
 import { loadMnist, type MnistSets } from './mnist-fetch.ts';
 
-/** What the page calls: a training run driven in slices, between which messages are answered. */
+/**
+ * What the page calls: a training run the page drives one slice at a time, so its own
+ * messages (a sample, the weights) are answered between slices and a pause is not asking.
+ */
 export interface TrainWorkerApi {
-  /** Prepare a run of `section` on `doc` (fetching a data set first); it starts paused. */
+  /** Prepare a run of `section` on `doc` (fetching a data set first). */
   start(
     doc: Pick<GraphDocument, 'nodes' | 'edges'>,
     section: TrainingSection,
-    onReport: (r: DriverReport) => void,
   ): Promise<StartResult>;
-  resume(): void;
-  /** Resolves to the steps taken when the run stopped. */
-  pause(): Promise<number>;
+  /** Train for about 100 ms (at least one batch). */
+  slice(): DriverReport;
   step(): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): SampleView;
   predict(input: Float32Array): SampleView;
   weights(): TrainedTensor[];
   confusion(split: 'train' | 'test'): Confusion;
+  labels(split: 'train' | 'test'): Uint8Array;
   saliency(input: Float32Array, inputId: string, label: number | null): Map<string, Float32Array>;
 }
 
-// A timer, not a message to ourselves: Chromium may serve a port's own messages before the
-// page's, so a pause would wait for the run to end. A timer lets queued messages (pause,
-// watch) run before the next slice.
-const yieldToEvents = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-const driver = new TrainingDriver({ yieldToEvents });
-let report: ((r: DriverReport) => void) | null = null;
+// The worker never runs slices on its own, so nothing needs to yield to the page.
+const driver = new TrainingDriver({ yieldToEvents: () => Promise.resolve() });
 let mnist: MnistSets | null = null;
 
 function buffersOfView(view: SampleView | null): ArrayBuffer[] {
@@ -48,9 +45,8 @@ function buffersOfReport(r: DriverReport): ArrayBuffer[] {
 }
 
 const exposed: TrainWorkerApi = {
-  async start(doc, section, onReport) {
+  async start(doc, section) {
     if ('dataset' in section.data) mnist ??= await loadMnist();
-    report = onReport;
     const sets = mnist;
     return driver.start(doc, section, {
       mnist: () => {
@@ -59,8 +55,10 @@ const exposed: TrainWorkerApi = {
       },
     });
   },
-  resume: () => driver.resume((r) => report?.(transfer(r, buffersOfView(r.watched)))),
-  pause: () => driver.pause(),
+  slice: () => {
+    const r = driver.slice();
+    return transfer(r, buffersOfReport(r));
+  },
   step: async () => {
     const r = await driver.step();
     return transfer(r, buffersOfReport(r));
@@ -74,6 +72,7 @@ const exposed: TrainWorkerApi = {
     return transfer(view, buffersOfView(view));
   },
   confusion: (split) => driver.confusion(split),
+  labels: (split) => driver.labels(split),
   saliency: (input, inputId, label) => {
     const maps = driver.saliency(input, inputId, label);
     return transfer(

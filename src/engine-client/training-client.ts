@@ -1,4 +1,4 @@
-import { proxy, wrap, type Remote } from 'comlink';
+import { wrap, type Remote } from 'comlink';
 import type { TrainWorkerApi } from '../../workers/train.worker.ts';
 import type { DriverReport } from '../engine/train/training-driver.ts';
 import type {
@@ -15,16 +15,15 @@ export interface TrainingClient {
   start(
     doc: Pick<GraphDocument, 'nodes' | 'edges'>,
     section: TrainingSection,
-    onReport: (r: DriverReport) => void,
   ): Promise<StartResult>;
-  resume(): Promise<void>;
-  /** Resolves to the steps taken when the run stopped. */
-  pause(): Promise<number>;
+  /** Train for about 100 ms; the page calls it again for as long as the run should go on. */
+  slice(): Promise<DriverReport>;
   step(): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): Promise<SampleView>;
   predict(input: Float32Array): Promise<SampleView>;
   weights(): Promise<TrainedTensor[]>;
   confusion(split: 'train' | 'test'): Promise<Confusion>;
+  labels(split: 'train' | 'test'): Promise<Uint8Array>;
   saliency(
     input: Float32Array,
     inputId: string,
@@ -62,14 +61,14 @@ export function createTrainingClient(onCrash: (reason: string) => void): Trainin
     remote = null;
   };
   return {
-    start: (doc, section, onReport) => connect().start(doc, section, proxy(onReport)),
-    resume: () => connect().resume(),
-    pause: () => connect().pause(),
+    start: (doc, section) => connect().start(doc, section),
+    slice: () => connect().slice(),
     step: () => connect().step(),
     watch: (split, index) => connect().watch(split, index),
     predict: (input) => connect().predict(input),
     weights: () => connect().weights(),
     confusion: (split) => connect().confusion(split),
+    labels: (split) => connect().labels(split),
     saliency: (input, inputId, label) => connect().saliency(input, inputId, label),
     dispose: drop,
   };

@@ -30,6 +30,8 @@ export interface TrainingController {
    * its label when it is a sample put there), into the store; `false` clears them.
    */
   explain(on: boolean): Promise<void>;
+  /** Each sample's class in a split, or null without a run. */
+  labels(split: 'train' | 'test'): Promise<Uint8Array | null>;
   /** The confusion matrix of a split with the run's current weights, or null without a run. */
   confusion(split: 'train' | 'test'): Promise<Confusion | null>;
 }
@@ -49,8 +51,11 @@ export function createTrainingController(
   client: TrainingClient,
 ): TrainingController {
   let prepared = false;
-  /** What the user last asked for: a report that crossed a pause on its way says paused. */
+  /** Whether the run should go on: the loop below asks for slices while it is true. */
   let running = false;
+  /** The slice loop in progress, if any; bumped `generation` ends a loop of a dropped run. */
+  let loop: Promise<void> | null = null;
+  let generation = 0;
   /** The trained nodes' kernel and bias as they were before the first run. */
   let initial: GraphEdit[] | null = null;
 
@@ -64,13 +69,8 @@ export function createTrainingController(
     initial ??= initialWeights(doc);
     training.loading();
     try {
-      const result = await client.start(doc, section, (r) => {
-        training.report(r.state === 'running' && !running ? { ...r, state: 'paused' } : r);
-        if (r.state === 'ended') {
-          running = false;
-          void keepWeights();
-        }
-      });
+      generation++;
+      const result = await client.start(doc, section);
       if (!result.ok) {
         training.failed(`${result.path}: ${result.error}`);
         return false;
@@ -90,19 +90,44 @@ export function createTrainingController(
     }
   };
 
-  /** Once the store has the report of step `steps` (at most a second later). */
-  const caughtUp = (steps: number) =>
-    new Promise<void>((done) => {
-      const reached = () => (training.getState().position?.steps ?? 0) >= steps;
-      if (reached()) return done();
-      const timer = setTimeout(finish, 1000);
-      const stop = training.subscribe(() => reached() && finish());
-      function finish() {
-        clearTimeout(timer);
-        stop();
-        done();
+  /**
+   * Ask the worker for slice after slice while `running`; the worker never trains unasked,
+   * so a pause is just not asking again, and the last report is the last slice's.
+   */
+  const drive = (): Promise<void> => {
+    const previous = loop;
+    const mine = generation;
+    // One loop at a time: a new one starts once an older (a dropped run's) has ended.
+    // Assigned before the loop's first await returns: the loop compares it in `finally`.
+    let current: Promise<void> | null = null;
+    current = (async () => {
+      await previous;
+      try {
+        while (running && mine === generation) {
+          const r = await client.slice();
+          if (mine !== generation) break;
+          training.report(r.state === 'running' && !running ? { ...r, state: 'paused' } : r);
+          if (r.state === 'ended') {
+            running = false;
+            await keepWeights();
+          }
+        }
+      } catch (e) {
+        running = false;
+        training.failed((e as Error).message);
+      } finally {
+        if (loop === current) loop = null;
       }
-    });
+    })();
+    loop = current;
+    return current;
+  };
+
+  /** Stop asking for slices; resolves once the one in flight has been shown. */
+  const halt = async () => {
+    running = false;
+    await loop;
+  };
 
   /** The run's weights into the document, as one undo step. */
   const keepWeights = async () => {
@@ -116,12 +141,11 @@ export function createTrainingController(
       // A run prepared but not yet trained (to look at the network) starts as it is.
       if (!(prepared && training.getState().phase === 'ready') && !(await prepare())) return;
       running = true;
-      await client.resume();
+      training.setPhase('running');
+      void drive();
     },
     async pause() {
-      running = false;
-      // Reports of the last slices may still be on their way (another message channel).
-      await caughtUp(await client.pause());
+      await halt();
       training.setPhase('paused');
       await keepWeights();
     },
@@ -129,9 +153,10 @@ export function createTrainingController(
       if (!prepared && !(await prepare())) return;
       running = true;
       training.setPhase('running');
-      await client.resume();
+      void drive();
     },
     async step() {
+      await halt();
       if (!prepared && !(await prepare())) return;
       training.report(await client.step());
       await keepWeights();
@@ -139,15 +164,14 @@ export function createTrainingController(
     reset() {
       prepared = false;
       running = false;
-      void client.pause();
+      generation++;
       training.reset();
       if (initial?.length) editor.dispatch(initial, { separateStep: true });
       initial = null;
     },
     async stop() {
       if (!prepared) return;
-      running = false;
-      await client.pause();
+      await halt();
       await keepWeights();
       prepared = false;
       training.setPhase('idle');
@@ -164,6 +188,9 @@ export function createTrainingController(
       const maps = await client.saliency(Float32Array.from(data), input.id, label);
       training.setSaliency({ of: data, maps });
     },
+    async labels(split) {
+      return prepared ? client.labels(split) : null;
+    },
     async confusion(split) {
       return prepared ? client.confusion(split) : null;
     },
@@ -171,7 +198,7 @@ export function createTrainingController(
       running = false;
       prepared = false;
       initial = null;
-      void client.pause();
+      generation++;
       training.clear();
     },
     async watch(split, index) {

@@ -69,6 +69,8 @@ export const enTrain = {
   'train.worstItem': '#{index}: a {label} read as {predicted} ({p}%)',
   'train.why': 'Why it said that: show each map’s gradient (red < 0 < blue)',
   'train.gradient': 'gradient',
+  'train.onlyClass': 'only',
+  'train.anyClass': 'any class',
   'train.live': 'live',
   'train.stoppedByEdit':
     'Training paused: the graph’s structure changed. Its weights so far are in the graph; Start trains the new graph.',

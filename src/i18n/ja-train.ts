@@ -71,6 +71,8 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.worstItem': '#{index}:{label}を{predicted}と読んだ({p}%)',
   'train.why': 'なぜそう答えたか:各マップの勾配を表示(赤 < 0 < 青)',
   'train.gradient': '勾配',
+  'train.onlyClass': '絞り込み',
+  'train.anyClass': 'すべてのクラス',
   'train.live': '学習中',
   'train.stoppedByEdit':
     'グラフの構造が変わったため学習を一時停止しました。ここまでの重みはグラフに入っています。「開始」で新しいグラフを学習します。',

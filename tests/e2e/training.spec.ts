@@ -57,6 +57,11 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
     .click();
   await expect(panel.getByText(/^label 7 · predicted \d · (right|wrong)/)).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'The most confident mistakes' })).toBeVisible();
+  // Only threes: the sample jumps to the first 3, and next stays among threes.
+  await panel.getByRole('combobox', { name: 'only' }).selectOption('3');
+  await expect(panel.getByText(/^label 3 · predicted \d/)).toBeVisible();
+  await panel.getByRole('button', { name: 'Next sample' }).click();
+  await expect(panel.getByText(/^label 3 · predicted \d/)).toBeVisible();
   await snap(page, info);
 });
 

@@ -35,6 +35,8 @@ export interface TrainingInfo {
   parameters: number;
   /** Node ids from the input's first layer to the output. */
   chain: string[];
+  /** The output's last dimension: the classes of a classifier. */
+  classes: number;
 }
 
 export interface TrainedTensor {
@@ -99,6 +101,7 @@ export class TrainingRun {
         epochs: prepared.setup.config.epochs,
         parameters: trainer.model.params.reduce((n, p) => n + p.value.length, 0),
         chain: trainer.model.layers.map((l) => l.node.id),
+        classes: trainer.model.outShape[trainer.model.outShape.length - 1]!,
       },
     };
   }
@@ -180,6 +183,14 @@ export class TrainingRun {
       lossAndGradient(t.config.loss, y, target, k, k, dOut);
     }
     return model.outputGradients(dOut, inputId);
+  }
+
+  /** Each sample's class in a split (the argmax of its label), for choosing samples by class. */
+  labels(split: 'train' | 'test'): Uint8Array {
+    const set = split === 'train' ? this.sets?.train : this.sets?.test;
+    if (!set) throw new Error(`there is no ${split} split`);
+    const k = set.labelShape[set.labelShape.length - 1]!;
+    return Uint8Array.from({ length: set.count }, (_, i) => argmax(set.y, i * k, k));
   }
 
   /** Every sample of a split through the current weights (inference, in batches). */

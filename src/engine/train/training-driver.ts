@@ -71,6 +71,20 @@ export class TrainingDriver {
     return this.run.steps;
   }
 
+  /**
+   * One slice of training, for a caller that drives the slices itself (the page, through
+   * the worker: nothing can overtake its pause, which is simply not asking for more).
+   */
+  slice(): DriverReport {
+    const progress = this.run.run(this.sliceMs);
+    return {
+      ...progress,
+      state: progress.done ? 'ended' : 'running',
+      watched: this.watched(),
+      kernels: this.run.convKernels(),
+    };
+  }
+
   /** Pause, then train exactly one batch. */
   async step(): Promise<DriverReport> {
     await this.pause();
@@ -82,6 +96,10 @@ export class TrainingDriver {
     const view = this.run.sample(split, index);
     this.watch = { split, index };
     return view;
+  }
+
+  labels(split: 'train' | 'test'): Uint8Array {
+    return this.run.labels(split);
   }
 
   confusion(split: 'train' | 'test'): Confusion {

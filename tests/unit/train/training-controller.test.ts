@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrainingClient } from '../../../src/engine-client/training-client.ts';
 import { createTrainingController } from '../../../src/engine-client/training-controller.ts';
-import type { DriverReport } from '../../../src/engine/train/training-driver.ts';
 import { TrainingDriver } from '../../../src/engine/train/training-driver.ts';
 import { parseGraph } from '../../../src/graph/parse.ts';
 import { createEditorStore } from '../../../src/state/editor-store.ts';
@@ -47,23 +46,20 @@ function setup() {
   const history = createHistory(editor);
   const store = createTrainingStore();
   const driver = new TrainingDriver({ yieldToEvents: () => new Promise((r) => setTimeout(r, 0)) });
-  let onReport: (r: DriverReport) => void = () => undefined;
   const client: TrainingClient = {
-    start: async (doc, section, report) => {
-      onReport = report;
-      return driver.start(doc, section, {
+    start: async (doc, section) =>
+      driver.start(doc, section, {
         mnist: () => {
           throw new Error('no');
         },
-      });
-    },
-    resume: async () => driver.resume((r) => onReport(r)),
-    pause: () => driver.pause(),
+      }),
+    slice: async () => driver.slice(),
     step: () => driver.step(),
     watch: async (split, index) => driver.watchSample(split, index),
     predict: async (x) => driver.predict(x),
     weights: async () => driver.weights(),
     confusion: async (split) => driver.confusion(split),
+    labels: async (split) => driver.labels(split),
     saliency: async (input, inputId, label) => driver.saliency(input, inputId, label),
     dispose: () => undefined,
   };

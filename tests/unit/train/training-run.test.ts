@@ -118,6 +118,9 @@ describe('TrainingRun.confusion', () => {
     }
     const confidences = c.worst.map((w) => w.confidence);
     expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+    // Labels per sample agree with the matrix's rows.
+    const labels = run.labels('test');
+    c.cells.forEach((cell, i) => cell.forEach((s) => expect(labels[s]).toBe(Math.floor(i / 3))));
     // Each sample's verdict is the one `sample` gives.
     const view = run.sample('test', 4);
     expect(c.cells[view.label * 3 + view.predicted]).toContain(4);
