@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
@@ -9,7 +9,6 @@ import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { ExplainPanel } from '../panels/explain/ExplainPanel.tsx';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
 import { TrainingProvider } from '../panels/train/TrainingContext.tsx';
-import { TrainPanel } from '../panels/train/TrainPanel.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
 import '../editor/editor.css';
@@ -23,6 +22,11 @@ import { useTrainPanel } from './useTrainPanel.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { loadWorkspace, type Workspace } from './workspace.ts';
 import { WorkspaceProvider } from './WorkspaceContext.tsx';
+
+// The Train panel (its charts and d3-shape/d3-axis) loads when first opened, not with the page.
+const TrainPanel = lazy(() =>
+  import('../panels/train/TrainPanel.tsx').then((m) => ({ default: m.TrainPanel })),
+);
 
 let startup: Promise<Workspace> | null = null;
 
@@ -76,7 +80,11 @@ function Editor({ workspace }: { workspace: Workspace }) {
                     </div>
                     <Canvas />
                     <ExplainPanel />
-                    {trainOpen && <TrainPanel onClose={() => setTrainOpen(false)} />}
+                    {trainOpen && (
+                      <Suspense fallback={null}>
+                        <TrainPanel onClose={() => setTrainOpen(false)} />
+                      </Suspense>
+                    )}
                     <Notices />
                     <FileDrop />
                   </main>
