@@ -23,8 +23,13 @@ export function PresetPicker() {
           onChange={(e) => {
             const preset = PRESETS.find((p) => p.key === e.target.value);
             if (!preset) return;
-            if (store.dispatch([{ kind: 'load', graph: preset.graph }]).ok)
-              store.setSelection({ nodes: [], edges: [] });
+            preset.load().then(
+              (graph) => {
+                if (store.dispatch([{ kind: 'load', graph }]).ok)
+                  store.setSelection({ nodes: [], edges: [] });
+              },
+              (error: Error) => store.pushNotice('error', `${preset.title}: ${error.message}`),
+            );
           }}
         >
           {current === '' && <option value="">{t('preset.custom')}</option>}

@@ -9,15 +9,32 @@ export interface Preset {
   title: string;
   /** Title and description per UI language. */
   text: Record<Lang, { title: string; description: string }>;
-  graph: unknown;
+  /** The whole document, fetched when chosen: a trained network's weights are 80 kB. */
+  load(): Promise<unknown>;
 }
 
-const files = import.meta.glob<unknown>('../../presets/*.json', { eager: true, import: 'default' });
-
 type Localized = Partial<Record<Lang, string>>;
+type Meta = { title?: Localized; description?: Localized } | undefined;
 
-function textOf(graph: unknown, key: string): Preset['text'] {
-  const meta = (graph as { meta?: { title?: Localized; description?: Localized } }).meta;
+// Trained networks (`*-trained-*.json`) hold tens of kB of weights: they are chunks of their
+// own, loaded when picked, their titles read from presets/meta/. The slides are small and
+// part of the page.
+const slides = import.meta.glob<unknown>(
+  ['../../presets/*.json', '!../../presets/*-trained-*.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
+const trained = import.meta.glob<unknown>('../../presets/*-trained-*.json', { import: 'default' });
+const trainedMeta = import.meta.glob<Meta>('../../presets/meta/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+const keyOf = (path: string) => path.replace(/^.*\//, '').replace(/\.json$/, '');
+
+function textOf(meta: Meta, key: string): Preset['text'] {
   const pick = (lang: Lang) => ({
     title: meta?.title?.[lang] ?? meta?.title?.en ?? key,
     description: meta?.description?.[lang] ?? meta?.description?.en ?? '',
@@ -26,13 +43,18 @@ function textOf(graph: unknown, key: string): Preset['text'] {
 }
 
 /** Every slide preset, in file order. */
-export const PRESETS: readonly Preset[] = Object.entries(files)
-  .map(([path, graph]) => {
-    const key = path.replace(/^.*\//, '').replace(/\.json$/, '');
-    const text = textOf(graph, key);
-    return { key, title: text.en.title, text, graph };
-  })
-  .sort((a, b) => a.key.localeCompare(b.key));
+export const PRESETS: readonly Preset[] = [
+  ...Object.entries(slides).map(([path, graph]) => {
+    const key = keyOf(path);
+    const text = textOf((graph as { meta?: Meta }).meta, key);
+    return { key, title: text.en.title, text, load: () => Promise.resolve(graph) };
+  }),
+  ...Object.entries(trained).map(([path, load]) => {
+    const key = keyOf(path);
+    const text = textOf(trainedMeta[`../../presets/meta/${key}.json`], key);
+    return { key, title: text.en.title, text, load };
+  }),
+].sort((a, b) => a.key.localeCompare(b.key));
 
 export const DEFAULT_PRESET_KEY = '01-conv-valid';
 
@@ -40,9 +62,8 @@ const EMPTY: GraphDocument = { format: 'convflow-graph', version: 1, nodes: [], 
 
 /** The graph shown at first start: the first slide, already a valid document. */
 export function defaultDocument(): GraphDocument {
-  const preset = PRESETS.find((p) => p.key === DEFAULT_PRESET_KEY) ?? PRESETS[0];
-  const parsed = preset ? parseGraph(preset.graph) : null;
-  return parsed?.ok ? parsed.value : EMPTY;
+  const parsed = parseGraph(slides[`../../presets/${DEFAULT_PRESET_KEY}.json`]);
+  return parsed.ok ? parsed.value : EMPTY;
 }
 
 /** The preset a document was loaded from, recognised by its title. */
