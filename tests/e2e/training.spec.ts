@@ -119,3 +119,40 @@ test('draw and be read: the trained LeNet reads a 1 drawn small in a corner', as
   await expect(nodeCard(page, 'Conv2D', 'conv1').locator('.cf-live-gradient')).toBeVisible();
   await snap(page, info);
 });
+
+test('the trained LeNet as a link: a fresh context reads the same digit the same way', async ({
+  page,
+  browser,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByLabel('preset').selectOption('11-trained-lenet');
+  const bars = (p: typeof page) =>
+    nodeCard(p, 'Dense', 'class').getByRole('figure', { name: 'Prediction' }).locator('figcaption');
+  await expect(bars(page)).toHaveText(/^predicted 7 \(\d+%\)$/);
+  const verdict = await bars(page).textContent();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#graph=z1\./);
+  const fresh = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+  });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(bars(other)).toHaveText(verdict!);
+  await fresh.close();
+});
+
+test('in Japanese: the Train panel trains and speaks the deck’s words', async ({ page }) => {
+  await page
+    .getByRole('combobox', { name: 'Language', exact: true })
+    .selectOption({ label: '日本語' });
+  const panel = page.getByRole('complementary', { name: 'ネットワークを学習する' });
+  await panel.getByRole('spinbutton', { name: 'エポック数' }).fill('1');
+  await panel.getByRole('button', { name: '開始', exact: true }).click();
+  await expect(panel.getByText(/^完了:学習した重みはグラフに入っています/)).toBeVisible({
+    timeout: 45_000,
+  });
+  await expect(panel.getByText(/^エポック 1\/1 · バッチ 250\/250/)).toBeVisible();
+  await expect(panel.getByText(/^正解 \d · 予測 \d · (正解|不正解)$/)).toBeVisible();
+});
