@@ -102,15 +102,32 @@ export class TrainModel {
   /**
    * Every parameter's gradient from `dOut`, the loss's gradient at the last forward's output;
    * with `wantInput`, also returns the gradient at the model's input (a saliency map).
+   * `watch` sees the gradient at each layer's output (by layer index) before that layer's
+   * backward pass uses it.
    */
-  backward(dOut: Floats, n: number, wantInput = false): Floats | null {
+  backward(
+    dOut: Floats,
+    n: number,
+    wantInput = false,
+    watch?: (layer: number, dy: Floats) => void,
+  ): Floats | null {
     // Without `wantInput`, nothing before the first layer with parameters needs a gradient.
     const first = wantInput ? -1 : this.layers.findIndex((l) => l.params.length > 0);
     let dy: Floats | null = dOut;
     for (let i = this.layers.length - 1; i >= Math.max(first, 0) && dy; i--) {
+      watch?.(i, dy);
       dy = this.layers[i]!.backward(this.inputs[i]!, dy, n, i > first);
     }
     return wantInput ? dy : null;
+  }
+
+  /** Copies of every layer's output for the `n` samples of the last forward pass. */
+  activations(n: number): Float32Array[] {
+    return this.layers.map((layer, i) =>
+      Float32Array.from(
+        this.outputs[i]!.subarray(0, n * layer.outShape.reduce((a, b) => a * b, 1)),
+      ),
+    );
   }
 }
 

@@ -4,7 +4,12 @@ import { plainAllocator, type FloatAllocator, type Floats } from './floats.ts';
 import { lossAndGradient, type LossName } from './losses.ts';
 import { correctRows } from './metrics.ts';
 import type { TrainModel } from './model.ts';
-import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers/index.ts';
+import {
+  createOptimizer,
+  type Optimizer,
+  type OptimizerConfig,
+  type OptimizerSnapshot,
+} from './optimizers/index.ts';
 
 /** What `model.fit` is told: the training section's fields, defaults filled in. */
 export interface TrainerConfig {
@@ -35,6 +40,22 @@ export interface StepReport extends Metrics {
   samples: number;
   /** Set when this step finished an epoch. */
   epochEnd: EpochReport | null;
+}
+
+/**
+ * Watches one training step from inside, for the backward explain view: the batch, every
+ * gradient on its way down, and the optimizer before and after. What it is handed is the
+ * trainer's own buffers: a recorder copies what it keeps.
+ */
+export interface StepRecorder {
+  /** The batch: the samples' indices in the training set, inputs and targets. */
+  batch(indices: Int32Array, x: Floats, y: Floats, n: number): void;
+  /** After the forward pass: the batch's mean loss. */
+  forward(model: TrainModel, n: number, loss: number): void;
+  /** The gradient at layer `layer`'s output (−1: at the model's input). */
+  gradient(layer: number, dy: Floats): void;
+  /** Just before and just after the optimizer's update of `model.params`. */
+  update(when: 'before' | 'after', optimizer: OptimizerSnapshot): void;
 }
 
 /**
@@ -96,13 +117,17 @@ export class Trainer {
     return this.epochIndex >= this.config.epochs;
   }
 
-  /** Train on the next batch; throws when done, or when the loss stops being finite. */
-  step(): StepReport {
+  /**
+   * Train on the next batch; throws when done, or when the loss stops being finite. A
+   * `recorder` also gets the gradient at the input (the others are computed anyway).
+   */
+  step(recorder?: StepRecorder): StepReport {
     if (this.done) throw new Error('training is finished: every epoch has run');
     const { batchSize } = this.config;
     const start = this.batchIndex * batchSize;
     const n = Math.min(batchSize, this.train.count - start);
     gather(this.train, this.order, start, n, this.xBatch, this.yBatch);
+    recorder?.batch(this.order.subarray(start, start + n), this.xBatch, this.yBatch, n);
     const y = this.model.forward(this.xBatch, n, { training: true, step: this.steps });
     const count = n * size(this.model.outShape);
     const lastDim = this.lastDim;
@@ -113,8 +138,14 @@ export class Trainer {
       );
     }
     const [correct, rows] = correctRows(y, this.yBatch, count, lastDim);
-    this.model.backward(this.dOut, n);
+    if (recorder) {
+      recorder.forward(this.model, n, loss);
+      const watch = (i: number, dy: Floats) => recorder.gradient(i, dy);
+      recorder.gradient(-1, this.model.backward(this.dOut, n, true, watch)!);
+      recorder.update('before', this.optimizer.snapshot());
+    } else this.model.backward(this.dOut, n);
     this.optimizer.step(this.model.params);
+    recorder?.update('after', this.optimizer.snapshot());
     this.steps++;
     this.sums.loss += loss * n;
     this.sums.correct += correct;

@@ -26,6 +26,11 @@ export class Conv2DLayer implements Layer {
     this.dx = alloc.floats(maxBatch * g.inH * g.inW * g.inC);
   }
 
+  /** The window arithmetic (sizes, strides, padding) this layer slides by. */
+  get window(): WindowInfo {
+    return this.g;
+  }
+
   forward(x: Floats, n: number): Floats {
     const { filters, activation } = this.node.params;
     const [kernel, bias] = this.params;

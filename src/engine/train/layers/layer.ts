@@ -1,4 +1,5 @@
 import type { GraphNode } from '../../../graph/types.ts';
+import type { WindowInfo } from '../../../graph/window.ts';
 import type { Floats } from '../floats.ts';
 
 /** A trainable tensor of a layer and its gradient, both owned by the model. */
@@ -29,6 +30,8 @@ export interface Layer {
   readonly inShape: readonly number[];
   readonly outShape: readonly number[];
   readonly params: readonly Param[];
+  /** Conv2D's and MaxPool's window arithmetic. */
+  readonly window?: WindowInfo;
   /** This layer's output for `n` samples of `x` (a buffer the layer owns, or `x` itself). */
   forward(x: Floats, n: number, mode: PassMode): Floats;
   /**

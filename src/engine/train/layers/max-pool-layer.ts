@@ -27,9 +27,22 @@ export class MaxPoolLayer implements Layer {
     this.dx = alloc.floats(maxBatch * g.inH * g.inW * g.inC);
   }
 
+  /** The window arithmetic (sizes, strides, padding) this layer slides by. */
+  get window(): WindowInfo {
+    return this.g;
+  }
+
   forward(x: Floats, n: number): Floats {
     this.kernels.maxPoolForward(x, this.g, n, this.out, this.argmax);
     return this.out;
+  }
+
+  /**
+   * Where each output value of the last forward pass's first `n` samples came from: an index
+   * into that pass's input (the window's first maximum), a copy.
+   */
+  winners(n: number): Int32Array {
+    return this.argmax.slice(0, n * this.outShape.reduce((a, b) => a * b, 1));
   }
 
   backward(_x: Floats, dy: Floats, n: number, needInput: boolean): Floats | null {

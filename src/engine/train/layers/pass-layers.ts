@@ -64,6 +64,11 @@ export class DropoutLayer implements Layer {
     return this.out;
   }
 
+  /** Which values the last forward pass kept (1) or dropped (0), a copy; null when none dropped. */
+  keptMask(n: number): Uint8Array | null {
+    return this.dropped ? this.keep.slice(0, n * this.outShape.reduce((a, b) => a * b, 1)) : null;
+  }
+
   backward(_x: Floats, dy: Floats, n: number, needInput: boolean): Floats | null {
     if (!needInput) return null;
     if (!this.dropped) return dy;

@@ -1,6 +1,6 @@
 import type { FloatAllocator, Floats } from '../floats.ts';
 import type { Param } from '../layers/layer.ts';
-import type { Optimizer } from './optimizer.ts';
+import type { Optimizer, OptimizerSnapshot } from './optimizer.ts';
 
 /**
  * Adam as TensorFlow.js's `tf.train.adam`: m ← β1·m + (1 − β1)·g, v ← β2·v + (1 − β2)·g²,
@@ -25,6 +25,20 @@ export class AdamOptimizer implements Optimizer {
     this.v = params.map((p) => alloc.floats(p.value.length));
     this.accBeta1 = Math.fround(beta1);
     this.accBeta2 = Math.fround(beta2);
+  }
+
+  snapshot(): OptimizerSnapshot {
+    return {
+      type: 'adam',
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      m: this.m.map((a) => Float32Array.from(a)),
+      v: this.v.map((a) => Float32Array.from(a)),
+      accBeta1: this.accBeta1,
+      accBeta2: this.accBeta2,
+    };
   }
 
   step(params: readonly Param[]): void {

@@ -4,7 +4,7 @@ import { AdamOptimizer } from './adam.ts';
 import type { Optimizer } from './optimizer.ts';
 import { SgdOptimizer } from './sgd.ts';
 
-export type { Optimizer } from './optimizer.ts';
+export type { Optimizer, OptimizerSnapshot } from './optimizer.ts';
 
 /** An optimizer as the document's training section names it (tfjs defaults filled in). */
 export type OptimizerConfig =

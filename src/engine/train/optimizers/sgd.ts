@@ -1,6 +1,6 @@
 import type { FloatAllocator, Floats } from '../floats.ts';
 import type { Param } from '../layers/layer.ts';
-import type { Optimizer } from './optimizer.ts';
+import type { Optimizer, OptimizerSnapshot } from './optimizer.ts';
 
 /**
  * Stochastic gradient descent as TensorFlow.js's `tf.train.sgd` / `tf.train.momentum`:
@@ -18,6 +18,16 @@ export class SgdOptimizer implements Optimizer {
     alloc: FloatAllocator,
   ) {
     this.accumulators = momentum > 0 ? params.map((p) => alloc.floats(p.value.length)) : [];
+  }
+
+  snapshot(): OptimizerSnapshot {
+    return {
+      type: 'sgd',
+      learningRate: this.learningRate,
+      momentum: this.momentum,
+      nesterov: this.nesterov,
+      accumulators: this.accumulators.map((a) => Float32Array.from(a)),
+    };
   }
 
   step(params: readonly Param[]): void {
