@@ -22,7 +22,8 @@ export interface TrainWorkerApi {
   ): Promise<StartResult>;
   /** Train for about 100 ms (at least one batch). */
   slice(): DriverReport;
-  step(): Promise<DriverReport>;
+  /** One batch; with `record`, its step record too (small networks). */
+  step(record: boolean): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): SampleView;
   predict(input: Float32Array): SampleView;
   weights(): TrainedTensor[];
@@ -59,8 +60,8 @@ const exposed: TrainWorkerApi = {
     const r = driver.slice();
     return transfer(r, buffersOfReport(r));
   },
-  step: async () => {
-    const r = await driver.step();
+  step: async (record) => {
+    const r = await driver.step(record);
     return transfer(r, buffersOfReport(r));
   },
   watch: (split, index) => {

@@ -18,7 +18,8 @@ export interface TrainingClient {
   ): Promise<StartResult>;
   /** Train for about 100 ms; the page calls it again for as long as the run should go on. */
   slice(): Promise<DriverReport>;
-  step(): Promise<DriverReport>;
+  /** One batch; with `record`, its step record too (small networks). */
+  step(record?: boolean): Promise<DriverReport>;
   watch(split: 'train' | 'test', index: number): Promise<SampleView>;
   predict(input: Float32Array): Promise<SampleView>;
   weights(): Promise<TrainedTensor[]>;
@@ -63,7 +64,7 @@ export function createTrainingClient(onCrash: (reason: string) => void): Trainin
   return {
     start: (doc, section) => connect().start(doc, section),
     slice: () => connect().slice(),
-    step: () => connect().step(),
+    step: (record = false) => connect().step(record),
     watch: (split, index) => connect().watch(split, index),
     predict: (input) => connect().predict(input),
     weights: () => connect().weights(),

@@ -58,6 +58,17 @@ export function createTrainingController(
   let generation = 0;
   /** The trained nodes' kernel and bias as they were before the first run. */
   let initial: GraphEdit[] | null = null;
+  /** The weights the prepared run holds, as the document has them (by identity). */
+  let runWeights: WeightRefs | null = null;
+  /**
+   * A run trains on from its own weights; if the document's are no longer those (Undo, a
+   * typed value, a loaded file), the next Start, Resume or Step prepares a run from the
+   * document's instead, so training always continues from what the canvas shows.
+   */
+  const dropStaleRun = () => {
+    if (prepared && runWeights && !sameWeights(runWeights, weightRefs(editor.getState().doc)))
+      prepared = false;
+  };
 
   const prepare = async (): Promise<boolean> => {
     const doc = editor.getState().doc;
@@ -77,6 +88,7 @@ export function createTrainingController(
       }
       training.started(result.info);
       prepared = true;
+      runWeights = weightRefs(doc);
       // Follow a sample the network does not train on, when there is one.
       const watch = training.getState().watch;
       const split = result.info.testCount > 0 ? 'test' : 'train';
@@ -134,10 +146,12 @@ export function createTrainingController(
     const weights = await client.weights();
     const edits = weightEdits(weights);
     if (edits.length > 0) editor.dispatch(edits, { separateStep: true });
+    runWeights = weightRefs(editor.getState().doc);
   };
 
   return {
     async start() {
+      dropStaleRun();
       // A run prepared but not yet trained (to look at the network) starts as it is.
       if (!(prepared && training.getState().phase === 'ready') && !(await prepare())) return;
       running = true;
@@ -150,6 +164,7 @@ export function createTrainingController(
       await keepWeights();
     },
     async resume() {
+      dropStaleRun();
       if (!prepared && !(await prepare())) return;
       running = true;
       training.setPhase('running');
@@ -157,8 +172,9 @@ export function createTrainingController(
     },
     async step() {
       await halt();
+      dropStaleRun();
       if (!prepared && !(await prepare())) return;
-      training.report(await client.step());
+      training.report(await client.step(true));
       await keepWeights();
     },
     reset() {
@@ -221,6 +237,25 @@ export function createTrainingController(
       if (result.ok) training.setShown({ data, label: view.label });
     },
   };
+}
+
+/** Per Conv2D and Dense, its kernel and bias as the document holds them. */
+type WeightRefs = Map<string, readonly unknown[]>;
+
+function weightRefs(doc: GraphDocument): WeightRefs {
+  const refs: WeightRefs = new Map();
+  for (const n of doc.nodes)
+    if (n.type === 'Conv2D' || n.type === 'Dense') refs.set(n.id, [n.params.kernel, n.params.bias]);
+  return refs;
+}
+
+/** Whether every node of `a` still has the same kernel and bias objects in `b`. */
+function sameWeights(a: WeightRefs, b: WeightRefs): boolean {
+  for (const [id, refs] of a) {
+    const now = b.get(id);
+    if (!now || refs.some((r, i) => r !== now[i])) return false;
+  }
+  return true;
 }
 
 /** Every Conv2D's and Dense's kernel and bias specs as they are now, as edits that restore them. */

@@ -1,4 +1,5 @@
 import { enExplain } from './en-explain.ts';
+import { enBackward } from './en-backward.ts';
 import { enTrain } from './en-train.ts';
 
 /**
@@ -202,6 +203,7 @@ export const en = {
   'help.undo': 'undo · redo (also Ctrl+Y)',
   ...enExplain,
   ...enTrain,
+  ...enBackward,
 } as const;
 
 export type MessageKey = keyof typeof en;

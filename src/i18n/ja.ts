@@ -1,5 +1,6 @@
 import type { MessageKey } from './en.ts';
 import { jaExplain } from './ja-explain.ts';
+import { jaBackward } from './ja-backward.ts';
 import { jaTrain } from './ja-train.ts';
 
 /** Every UI string in Japanese, with the lecture deck's vocabulary (入力画像, フィルタ, 出力画像). */
@@ -200,4 +201,5 @@ export const ja: Record<MessageKey, string> = {
   'help.undo': '元に戻す · やり直す(Ctrl+Yも可)',
   ...jaExplain,
   ...jaTrain,
+  ...jaBackward,
 };

@@ -1,5 +1,6 @@
 import type { DriverReport } from '../engine/train/training-driver.ts';
 import type { SampleView, TrainingInfo } from '../engine/train/training-api.ts';
+import type { StepRecord } from '../engine/train/step-record.ts';
 import type { EpochReport } from '../engine/train/trainer.ts';
 
 /** `ready`: a run is prepared (data loaded, weights laid out) but has not trained yet. */
@@ -43,6 +44,11 @@ export interface TrainingState {
   shown: { data: Float32Array; label: number } | null;
   /** The Conv2D kernels as the run has them: node id → [kh, kw, inC, filters] values. */
   kernels: ReadonlyMap<string, Float32Array>;
+  /**
+   * The last step taken with "Step one batch", recorded for the backward explain view while
+   * it is still the run's last step (a small network only).
+   */
+  lastStep: StepRecord | null;
   /** Why the run stopped, when it failed or could not start. */
   error: string | null;
 }
@@ -60,6 +66,7 @@ export const IDLE: TrainingState = {
   kernels: new Map(),
   shown: null,
   saliency: null,
+  lastStep: null,
   error: null,
 };
 
@@ -127,6 +134,7 @@ export function createTrainingStore(): TrainingStore {
         watched: r.watched ?? state.watched,
         kernels: new Map(r.kernels.map((k) => [k.nodeId, k.data])),
         saliency: null,
+        lastStep: r.record ?? (state.lastStep?.step === r.steps ? state.lastStep : null),
       }),
     setPhase: (phase) => set({ ...state, phase }),
     setWatched: (view, watch) => set({ ...state, watched: view, watch }),

@@ -5,7 +5,11 @@ import { size, type LabelledSet } from './data.ts';
 import { lossAndGradient } from './losses.ts';
 import { argmax } from './metrics.ts';
 import { prepareTraining, type DatasetLoaders, type TrainingSection } from './prepare.ts';
+import { recordSize, recordStep, type StepRecord } from './step-record.ts';
 import type { EpochReport, Trainer } from './trainer.ts';
+
+/** The largest step record kept (values): a slide-sized network's, not LeNet's on 32 digits. */
+export const MAX_RECORD_VALUES = 1 << 20;
 
 /** What happened since the last report: enough for a progress bar and the charts. */
 export interface TrainProgress {
@@ -78,6 +82,7 @@ export class TrainingRun {
   private trainer: Trainer | null = null;
   private sets: { train: LabelledSet; test: LabelledSet | null } | null = null;
   private failure: string | null = null;
+  private inputId = '';
 
   constructor(private readonly now: () => number = clockNow) {}
 
@@ -91,6 +96,7 @@ export class TrainingRun {
     const trainer = createTrainer(prepared.setup);
     this.trainer = trainer;
     this.failure = null;
+    this.inputId = section.input;
     this.sets = { train: prepared.setup.train, test: prepared.setup.test };
     return {
       ok: true,
@@ -119,13 +125,18 @@ export class TrainingRun {
     return this.finish(progress, samples, this.now() - start);
   }
 
-  /** Exactly one batch. */
-  step(): TrainProgress {
+  /**
+   * Exactly one batch. With `record`, a network small enough (MAX_RECORD_VALUES) also
+   * returns the step's record for the backward explain view.
+   */
+  step(record = false): TrainProgress & { record: StepRecord | null } {
     const t = this.need();
     const start = this.now();
     const progress = this.emptyProgress();
-    const samples = t.done || this.failure ? 0 : this.stepInto(progress);
-    return this.finish(progress, samples, this.now() - start);
+    const keep = record && recordSize(t.model, t.config.batchSize) <= MAX_RECORD_VALUES;
+    const out = { record: null as StepRecord | null };
+    const samples = t.done || this.failure ? 0 : this.stepInto(progress, keep ? out : null);
+    return { ...this.finish(progress, samples, this.now() - start), record: out.record };
   }
 
   /** Copies of every trained tensor, for the document or the filters' heatmaps. */
@@ -262,9 +273,12 @@ export class TrainingRun {
     };
   }
 
-  private stepInto(progress: TrainProgress): number {
+  private stepInto(progress: TrainProgress, out?: { record: StepRecord | null } | null): number {
     try {
-      const r = this.need().step();
+      const t = this.need();
+      let r;
+      if (out) ({ report: r, record: out.record } = recordStep(t, this.inputId));
+      else r = t.step();
       progress.batchLosses.push(r.loss);
       progress.batchAccuracies.push(r.accuracy);
       if (r.epochEnd) progress.epochEnds.push(r.epochEnd);

@@ -1,5 +1,6 @@
 import type { GraphDocument } from '../../graph/types.ts';
 import type { DatasetLoaders, TrainingSection } from './prepare.ts';
+import type { StepRecord } from './step-record.ts';
 import {
   TrainingRun,
   type Confusion,
@@ -16,6 +17,8 @@ export interface DriverReport extends TrainProgress {
   watched: SampleView | null;
   /** The Conv2D kernels after this slice, for the filter maps. */
   kernels: TrainedTensor[];
+  /** One step asked to be recorded: what it did, for the backward explain view. */
+  record?: StepRecord | null;
 }
 
 export interface DriverOptions {
@@ -85,10 +88,11 @@ export class TrainingDriver {
     };
   }
 
-  /** Pause, then train exactly one batch. */
-  async step(): Promise<DriverReport> {
+  /** Pause, then train exactly one batch (recorded, if asked and small enough). */
+  async step(record = false): Promise<DriverReport> {
     await this.pause();
-    return this.reportOf(this.run.step());
+    const { record: recorded, ...progress } = this.run.step(record);
+    return { ...this.reportOf(progress), record: recorded };
   }
 
   /** Which sample the reports show: a split's index. */

@@ -1,4 +1,6 @@
+import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { useEditorState } from '../../state/useEditorState.ts';
 import { InputEditor } from './values/InputEditor.tsx';
 import type { Focus } from '../inspect/inspect-store.ts';
 import { useActiveFocus } from '../inspect/useFocus.ts';
@@ -11,6 +13,11 @@ import './explain.css';
 import './explain-work.css';
 import './explain-grids.css';
 
+/** Backpropagation written out: loaded when first asked for. */
+const BackwardView = lazy(() => import('./backward/BackwardView.tsx'));
+
+type Mode = 'forward' | 'backward';
+
 /**
  * The side panel for the node whose output cell was chosen: how that cell is computed (with
  * the step-through player), its exercise, and editors for its values. It opens on a cell
@@ -18,16 +25,28 @@ import './explain-grids.css';
  */
 export function ExplainPanel() {
   const focus = useActiveFocus();
+  // Kept while moving from node to node: a learner follows the gradient down the chain.
+  const [mode, setMode] = useState<Mode>('forward');
   if (!focus) return null;
-  return <PanelFor focus={focus} key={focus.nodeId} />;
+  return <PanelFor focus={focus} key={focus.nodeId} mode={mode} onMode={setMode} />;
 }
 
-function PanelFor({ focus }: { focus: Focus }) {
+interface PanelForProps {
+  focus: Focus;
+  mode: Mode;
+  onMode(mode: Mode): void;
+}
+
+function PanelFor({ focus, mode, onMode }: PanelForProps) {
   const id = focus.nodeId;
   const t = useT();
   const inspect = useInspectStore();
   const data = useNodeData(id);
+  const trains = useEditorState((s) => s.doc.training !== undefined);
   useKeepInView(id);
+  // A graph that trains can show how a node learns: the backward pass of a step.
+  const modes = trains && data !== null && data.node.type !== 'Input';
+  const shown = modes ? mode : 'forward';
   // Closing drops the focused cell; the node stays selected.
   const close = () => inspect.clearFocus();
   return (
@@ -45,14 +64,39 @@ function PanelFor({ focus }: { focus: Focus }) {
           ×
         </button>
       </header>
+      {modes && <ModeTabs mode={shown} onMode={onMode} />}
       <div className="ex-panel-body">
-        {data ? (
+        {data && shown === 'backward' ? (
+          <Suspense fallback={<p className="ex-note">…</p>}>
+            <BackwardView data={data} focus={focus} />
+          </Suspense>
+        ) : data ? (
           <PanelBody data={data} focus={focus} />
         ) : (
           <p className="ex-note">{t('explain.unavailable')}</p>
         )}
       </div>
     </aside>
+  );
+}
+
+/** Forward (how the cell is computed) or Backward (how the last step changed it). */
+function ModeTabs({ mode, onMode }: { mode: Mode; onMode(mode: Mode): void }) {
+  const t = useT();
+  return (
+    <div className="ex-modes" role="group" aria-label={t('back.modes')}>
+      {(['forward', 'backward'] as const).map((m) => (
+        <button
+          type="button"
+          key={m}
+          className="ex-mode"
+          aria-pressed={mode === m}
+          onClick={() => onMode(m)}
+        >
+          {t(m === 'forward' ? 'back.forward' : 'back.backward')}
+        </button>
+      ))}
+    </div>
   );
 }
 

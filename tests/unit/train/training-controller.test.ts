@@ -54,7 +54,7 @@ function setup() {
         },
       }),
     slice: async () => driver.slice(),
-    step: () => driver.step(),
+    step: (record) => driver.step(record),
     watch: async (split, index) => driver.watchSample(split, index),
     predict: async (x) => driver.predict(x),
     weights: async () => driver.weights(),
@@ -83,6 +83,7 @@ describe('the training controller', () => {
     const trained = kernelOf(editor);
     expect(trained && 'data' in trained).toBe(true);
     expect(store.getState().curves.epochs).toHaveLength(2);
+    expect(store.getState().lastStep).toBeNull();
     history.undo();
     expect(kernelOf(editor)).toEqual({ init: 'glorotUniform', seed: 0 });
   });
@@ -93,10 +94,42 @@ describe('the training controller', () => {
     expect(store.getState().position?.steps).toBe(1);
     expect(store.getState().watch.split).toBe('train');
     expect('data' in kernelOf(editor)!).toBe(true);
+    // The step is recorded for the backward view: its weights after are the document's now.
+    const record = store.getState().lastStep;
+    expect(record?.step).toBe(1);
+    expect(record?.n).toBe(4);
+    const kernel = kernelOf(editor) as { data: Float32Array };
+    expect(Array.from(kernel.data)).toEqual(Array.from(record!.layers[1]!.params[0]!.after));
+    expect(record!.layers[1]!.params[0]!.before).not.toEqual(record!.layers[1]!.params[0]!.after);
     controller.reset();
+    expect(store.getState().lastStep).toBeNull();
     expect(kernelOf(editor)).toEqual({ init: 'glorotUniform', seed: 0 });
     expect(store.getState().phase).toBe('idle');
     expect(store.getState().previous?.batchLosses).toHaveLength(1);
+  });
+
+  it("after Undo the next step trains from the weights the canvas shows, not the run's", async () => {
+    const { editor, history, store, controller } = setup();
+    await controller.step();
+    await controller.step();
+    const second = kernelOf(editor) as { data: Float32Array };
+    expect(store.getState().lastStep?.step).toBe(2);
+    // Moving a node keeps the run: its weights are still the document's.
+    editor.dispatch([{ kind: 'moveNode', id: 'f', position: { x: 5, y: 5 } }]);
+    await controller.step();
+    expect(store.getState().lastStep?.step).toBe(3);
+    expect(Array.from(store.getState().lastStep!.layers[1]!.params[0]!.before)).toEqual(
+      Array.from(second.data),
+    );
+    history.undo(); // the third step's weights
+    history.undo(); // the move
+    history.undo(); // the second step's weights
+    const first = kernelOf(editor) as { data: Float32Array };
+    expect(Array.from(first.data)).not.toEqual(Array.from(second.data));
+    await controller.step();
+    const record = store.getState().lastStep!;
+    expect(record.step).toBe(1);
+    expect(Array.from(record.layers[1]!.params[0]!.before)).toEqual(Array.from(first.data));
   });
 
   it('a graph without a training section says so', async () => {
