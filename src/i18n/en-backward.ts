@@ -40,6 +40,7 @@ export const enBackward = {
   'back.fromDropoutDropped': 'From {node}: dropped in this step, so nothing flows back: 0',
   'back.termAt': 'row {row}, col {col}, filter {f}',
   'back.termUnit': 'unit {unit}',
+  'back.largest': 'the {k} largest of its {n} terms',
   'back.weight': 'weight',
   'back.delta': 'δ',
   'back.product': 'w × δ',

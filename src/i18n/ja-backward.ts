@@ -37,6 +37,7 @@ export const jaBackward: Record<keyof typeof enBackward, string> = {
   'back.fromDropoutDropped': '{node}から: このステップでは無効化されたので勾配は流れない: 0',
   'back.termAt': '{row}行{col}列、フィルタ{f}',
   'back.termUnit': '素子{unit}',
+  'back.largest': '{n}項のうち絶対値の大きい{k}項',
   'back.weight': '重み',
   'back.delta': 'δ',
   'back.product': 'w × δ',

@@ -129,6 +129,9 @@ function TermTable({ terms, conv }: { terms: UpstreamTerm[]; conv: boolean }) {
       : [...terms].sort((a, b) => Math.abs(b.product) - Math.abs(a.product)).slice(0, MAX_ROWS);
   return (
     <table className="bk-terms">
+      {shown.length < terms.length && (
+        <caption>{t('back.largest', { k: shown.length, n: terms.length })}</caption>
+      )}
       <thead>
         <tr>
           <th scope="col" />
