@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, nodeCard, openApp, test } from './helpers.ts';
 import { snap } from './screenshot.ts';
 
@@ -34,13 +39,33 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
   await panel.getByText('The numbers').click();
   const row = panel.getByRole('row', { name: /^1 / });
   const testAccuracy = Number((await row.getByRole('cell').nth(3).textContent())!.replace('%', ''));
-  expect(testAccuracy).toBeGreaterThanOrEqual(85);
+  // The preset's seed and one epoch of Adam: the CLI measures 92.05 % on the same engine.
+  expect(testAccuracy).toBeGreaterThan(90);
   await expect(panel.getByText(/label \d · predicted \d · (right|wrong)/)).toBeVisible();
   // Done: the next sample goes onto the Input, and the output's bars judge it.
   await panel.getByRole('button', { name: 'Next sample' }).click();
   await expect(panel.getByText(/^test sample 2 of 2000/)).toBeVisible();
   const bars = nodeCard(page, 'Dense', 'class').getByRole('figure', { name: 'Prediction' });
   await expect(bars.getByText(/^predicted \d \(\d+%\) · label 1 · (right|wrong)$/)).toBeVisible();
+  // The CLI, given the document as the page exports it, reads that sample the same way.
+  const shown = (await bars.getByText(/^predicted \d/).textContent())!;
+  const trained = await exportedDocument(page);
+  const cli = cliPrediction(trained);
+  expect(shown).toMatch(new RegExp(`^predicted ${cli.predicted} \\(${cli.percent}%\\)`));
+  // Undo after training: the sample, then the run's weights, go back to the preset's.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  const before = await exportedDocument(page);
+  const kernelOf = (doc: Doc, id: string) => doc.nodes.find((n) => n.id === id)!.params.kernel;
+  const preset = JSON.parse(readFileSync('presets/10-learn-digits.json', 'utf8')) as Doc;
+  for (const id of ['conv1', 'conv2', 'class']) {
+    expect(kernelOf(trained, id)).toHaveProperty('data');
+    expect(kernelOf(before, id)).toEqual(kernelOf(preset, id));
+  }
+  // …and Redo brings the trained weights back.
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+Shift+z');
+  expect(kernelOf(await exportedDocument(page), 'class')).toEqual(kernelOf(trained, 'class'));
   await expect(
     nodeCard(page, 'Conv2D', 'conv1').getByRole('figure', {
       name: /^filters: 8 × 1 input channels/,
@@ -156,3 +181,30 @@ test('in Japanese: the Train panel trains and speaks the deck’s words', async 
   await expect(panel.getByText(/^エポック 1\/1 · バッチ 250\/250/)).toBeVisible();
   await expect(panel.getByText(/^正解 \d · 予測 \d · (正解|不正解)$/)).toBeVisible();
 });
+
+interface Doc {
+  nodes: { id: string; params: { kernel?: unknown } }[];
+}
+
+/** The graph as the header's Export .json saves it. */
+async function exportedDocument(page: Page): Promise<Doc> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export .json' }).click();
+  const file = await download;
+  return JSON.parse(readFileSync((await file.path())!, 'utf8')) as Doc;
+}
+
+/** What `convflow eval` computes for the document's own Input: the class and its percent. */
+function cliPrediction(doc: Doc): { predicted: number; percent: string } {
+  const path = join(tmpdir(), `convflow-e2e-${process.pid}.json`);
+  writeFileSync(path, JSON.stringify(doc));
+  const out = execFileSync('npx', ['tsx', 'src/cli/main.ts', 'eval', path], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const scores = (JSON.parse(out) as { outputs: Record<string, { data: number[] }> }).outputs.class!
+    .data;
+  const predicted = scores.indexOf(Math.max(...scores));
+  // As the prediction bars round it.
+  return { predicted, percent: (scores[predicted]! * 100).toFixed(0) };
+}
