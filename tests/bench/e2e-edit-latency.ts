@@ -6,7 +6,7 @@
  *     [--side 224] [--input-cell-edits 20] [--heap-edits 1000] [--heap-side 56]
  *     [--big-dense] [--big-dense-edits 5]
  *
- * Scenarios (`--only latency|slides|input|heap|big-dense` runs one):
+ * Scenarios (`--only latency|slides|input|heap|big-dense|training` runs one):
  * - latency: the pipeline graph (Input side×side×3 → Conv2D 16 → MaxPool → Conv2D 32) opened
  *   by a `#graph=` link; `--edits` toggles of the first Conv2D's `activation` select (relu ↔
  *   linear, recomputes c1, p and c2), then the pause in which the app saves.
@@ -19,6 +19,9 @@
  *   96×96×1 → Flatten → Dense 1024 with 9.4 M explicit weights, imported from a 43 MiB file
  *   through "Import .json", `--big-dense-edits` activation toggles, the pause, then a reload:
  *   is the graph back?
+ * - training: the "Learn to read digits" LeNet trained `--train-epochs` (3) epochs by the
+ *   Train panel, against the CLI's engine on the same steps in this process; the page's
+ *   long tasks and longest frame while it trains (e2e-training.ts).
  *
  * Edit-to-heatmap, per edit: from `performance.now()` just before the select's value is set
  * and `change` dispatched (for a dot, the pointerup's timeStamp), to the end of the first
@@ -55,6 +58,7 @@ import {
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium.ts';
 import { bigDenseScenario, formatBigDense } from './e2e-big-dense.ts';
+import { formatTraining, trainingScenario } from './e2e-training.ts';
 import { openGraph } from './e2e-graphs.ts';
 import { formatInputCell, inputCellEdits } from './e2e-input-cell.ts';
 import {
@@ -82,12 +86,14 @@ interface Options {
   inputCellEdits: number;
   /** Activation toggles on the big Dense graph (0: skip, the default). */
   bigDenseEdits: number;
-  /** Run only this scenario: latency, slides, input, heap or big-dense. */
+  /** Epochs of the training scenario. */
+  trainEpochs: number;
+  /** Run only this scenario: latency, slides, input, heap, big-dense or training. */
   only: string | undefined;
   out: string | undefined;
 }
 
-const SCENARIOS = ['latency', 'slides', 'input', 'heap', 'big-dense'];
+const SCENARIOS = ['latency', 'slides', 'input', 'heap', 'big-dense', 'training'];
 
 function options(argv: string[]): Options {
   const num = (flag: string, fallback: number) => {
@@ -107,6 +113,7 @@ function options(argv: string[]): Options {
     heapSide: num('--heap-side', 56),
     inputCellEdits: num('--input-cell-edits', 20),
     bigDenseEdits: bigDense ? num('--big-dense-edits', 5) : 0,
+    trainEpochs: num('--train-epochs', 3),
     only,
     out: text('--out'),
   };
@@ -477,6 +484,7 @@ function printTable(r: Result): void {
   if (r.heap) sections.push(heapLines(r.heap));
   if (r.inputCell) sections.push(formatInputCell(r.inputCell));
   if (r.bigDense) sections.push(formatBigDense(r.bigDense));
+  if (r.training) sections.push(formatTraining(r.training));
   console.log(sections.map((s) => s.join('\n')).join('\n\n'));
 }
 
@@ -533,6 +541,13 @@ async function run(opts: Options, log: (s: string) => void) {
       bigDense = await bigDenseScenario(own, base, opts.bigDenseEdits);
       await own.close();
     }
+    let training = null;
+    if (wanted('training')) {
+      log(`training: LeNet on MNIST, ${opts.trainEpochs} epoch(s), page vs the CLI's engine`);
+      const own = await newBenchContext(browser);
+      training = await trainingScenario(own, base, opts.trainEpochs);
+      await own.close();
+    }
     return {
       browserVersion: browser.version(),
       graph: `Input ${opts.side}×${opts.side}×3 → Conv2D 16 (3×3 same, relu) → MaxPool 2×2 → Conv2D 32 (3×3 same); edit: c1 activation relu ↔ linear`,
@@ -541,6 +556,7 @@ async function run(opts: Options, log: (s: string) => void) {
       heap,
       inputCell,
       bigDense,
+      training,
     };
   } finally {
     await browser.close();

@@ -63,7 +63,12 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       {error && <p className="cf-node-error">{error}</p>}
       {output ? (
         <div className="cf-node-output">
-          <NodeOutput id={id} type={type} tensor={output} busy={looksBusy} />
+          <NodeOutput
+            {...{ id, type }}
+            tensor={output}
+            busy={looksBusy}
+            live={live?.kind === 'live'}
+          />
           <NodeTraining id={id} output={output.data} />
         </div>
       ) : (

@@ -14,6 +14,8 @@ export interface NodeOutputProps {
   type: NodeType;
   tensor: { shape: readonly number[]; data: Float32Array };
   busy: boolean;
+  /** A training run's live values: drawn as pixels (see TensorHeatmap's `pixels`). */
+  live?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface NodeOutputProps {
  * Under it, "Explain" (on an Input "Edit values") opens the panel on the first cell, and
  * Conv2D and MaxPool add the practice switch.
  */
-export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
+export function NodeOutput({ id, type, tensor, busy, live = false }: NodeOutputProps) {
   const exercise = useExerciseSpec(id);
   const focus = useActiveFocus();
   const highlight = useTraceMask(id);
@@ -45,7 +47,11 @@ export function NodeOutput({ id, type, tensor, busy }: NodeOutputProps) {
       {exercise ? (
         <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
       ) : (
-        <TensorHeatmap {...{ tensor, busy, selectedCell, highlight, onSelectCell }} nodeId={id} />
+        <TensorHeatmap
+          {...{ tensor, busy, selectedCell, highlight, onSelectCell }}
+          nodeId={id}
+          pixels={live}
+        />
       )}
       <div className="xa-bar nodrag">
         <button type="button" className="xa-toggle" onClick={() => select(0)}>

@@ -32,6 +32,11 @@ export interface TensorHeatmapProps {
   onSelectCell?(cell: HeatmapCell): void;
   /** Cells to mark (1 = marked), indexed like `tensor.data`: e.g. a traced receptive field. */
   highlight?: Uint8Array;
+  /**
+   * Pixels even for a small map: for values that change ten times a second while training
+   * (numbers could not be read, and thousands of text cells cost the page its frames).
+   */
+  pixels?: boolean;
 }
 
 /**
@@ -41,9 +46,13 @@ export interface TensorHeatmapProps {
  */
 export function TensorHeatmap(props: TensorHeatmapProps) {
   const { nodeId, tensor, busy = false, maxCellPx, selectedCell, onSelectCell, highlight } = props;
+  const pixels = props.pixels ?? false;
   const { shape, data } = tensor;
   const t = useT();
-  const layout = useMemo(() => layoutFor(shape, data.length), [shape, data.length]);
+  const layout = useMemo(() => {
+    const l = layoutFor(shape, data.length);
+    return typeof l !== 'string' && pixels && l.small ? { ...l, small: false } : l;
+  }, [shape, data.length, pixels]);
   const scale = useMemo(() => colorScaleFor(data), [data]);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);

@@ -68,6 +68,20 @@ describe('TensorHeatmap: small maps as grids', () => {
   });
 });
 
+describe('TensorHeatmap: live values as pixels', () => {
+  it('with pixels, a small map is a canvas, not a grid of numbers; without, a grid again', () => {
+    const { rerender } = render(
+      <TensorHeatmap nodeId="conv1" tensor={tensor([3, 3, 1], SLIDE)} pixels />,
+    );
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(screen.getByRole('img', { name: 'conv1 channel 0, 3×3' })).toBeTruthy();
+    rerender(<TensorHeatmap nodeId="conv1" tensor={tensor([3, 3, 1], SLIDE)} />);
+    expect(cellTexts(screen.getByRole('grid', { name: 'conv1 channel 0' }))).toEqual(
+      SLIDE.map(String),
+    );
+  });
+});
+
 describe('TensorHeatmap: large maps as canvases', () => {
   it('x=[17,17,1] draws a labelled canvas, not a grid, and survives jsdom having no 2D context', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
