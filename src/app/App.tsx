@@ -6,8 +6,8 @@ import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { useTraining } from '../engine-client/useTraining.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
-import { ExplainPanel } from '../panels/explain/ExplainPanel.tsx';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
+import { useActiveFocus } from '../panels/inspect/useFocus.ts';
 import { TrainingProvider } from '../panels/train/TrainingContext.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
@@ -27,6 +27,23 @@ import { WorkspaceProvider } from './WorkspaceContext.tsx';
 const TrainPanel = lazy(() =>
   import('../panels/train/TrainPanel.tsx').then((m) => ({ default: m.TrainPanel })),
 );
+
+// The explain panel (its walk-throughs, editors and exercises) loads when a cell is first
+// chosen: the first screen shows numbers, not how they are computed.
+const ExplainPanel = lazy(() =>
+  import('../panels/explain/ExplainPanel.tsx').then((m) => ({ default: m.ExplainPanel })),
+);
+
+/** The explain panel once a cell is chosen (loading it then, if it is not yet). */
+function ExplainSlot() {
+  const focus = useActiveFocus();
+  if (!focus) return null;
+  return (
+    <Suspense fallback={null}>
+      <ExplainPanel />
+    </Suspense>
+  );
+}
 
 let startup: Promise<Workspace> | null = null;
 
@@ -79,7 +96,7 @@ function Editor({ workspace }: { workspace: Workspace }) {
                       <CodeButtons />
                     </div>
                     <Canvas />
-                    <ExplainPanel />
+                    <ExplainSlot />
                     {trainOpen && (
                       <Suspense fallback={null}>
                         <TrainPanel onClose={() => setTrainOpen(false)} />

@@ -75,6 +75,12 @@ test('train one epoch of LeNet on MNIST: progress, live maps, charts, test accur
   await panel.getByRole('button', { name: 'Confusion matrix of the test digits' }).click();
   const matrix = panel.getByRole('table', { name: /^Test digits: rows are the label/ });
   await expect(matrix).toBeVisible();
+  // Every test digit is counted once: the cells add up to the test split's 2,000.
+  const counts = await matrix
+    .getByRole('button', { name: /labelled \d, read as \d:$/ })
+    .allTextContents();
+  expect(counts).toHaveLength(100);
+  expect(counts.reduce((a, c) => a + Number(c), 0)).toBe(2000);
   await matrix.getByRole('button', { name: /^\d+ labelled 7, read as 7:$/ }).click();
   await panel
     .getByRole('button', { name: /^#\d+$/ })

@@ -1,9 +1,14 @@
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { Icon, type IconName } from '../icons.tsx';
-import { ExportCodeDialog } from './ExportCodeDialog.tsx';
-import { importModelFiles } from './model-files.ts';
+
+// The exporters and the model reader load when first used, not with the page.
+const ExportCodeDialog = lazy(() =>
+  import('./ExportCodeDialog.tsx').then((m) => ({ default: m.ExportCodeDialog })),
+);
+const importModelFiles = async (files: File[]) =>
+  (await import('./model-files.ts')).importModelFiles(files);
 
 /**
  * The sidebar's code section, below the palette: "Export code" (Keras / TensorFlow.js) and
@@ -56,7 +61,11 @@ export function CodeButtons() {
           if (files.length > 0) void importFiles(files);
         }}
       />
-      {open && <ExportCodeDialog onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <ExportCodeDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,13 +1,21 @@
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useEditorStore } from '../../state/useEditorStore.ts';
-import { DrawingPad } from '../draw/DrawingPad.tsx';
-import { decodeImageFile } from './decode-image.ts';
-import { ImageImportDialog, type PendingImage } from './ImageImportDialog.tsx';
+import type { PendingImage } from './ImageImportDialog.tsx';
 import type { ImageTarget } from './image-target.ts';
 import type { ImageTensorOptions } from './image-tensor.ts';
 import { InputToolsContext, type InputTools } from './input-tools-context.ts';
 import { usePasteImage } from './usePasteImage.ts';
 import './input-tools.css';
+
+// The pad, the image dialog and the decoder load when first used, not with the page.
+const DrawingPad = lazy(() =>
+  import('../draw/DrawingPad.tsx').then((m) => ({ default: m.DrawingPad })),
+);
+const ImageImportDialog = lazy(() =>
+  import('./ImageImportDialog.tsx').then((m) => ({ default: m.ImageImportDialog })),
+);
+const decodeImageFile = async (file: File) =>
+  (await import('./decode-image.ts')).decodeImageFile(file);
 
 /** The image dialog's first choices: 28×28 grayscale in [0, 1], like MNIST. */
 const FIRST_CHOICES: ImageTensorOptions = {
@@ -42,17 +50,19 @@ export function InputToolsProvider({ children }: { children: ReactNode }) {
   return (
     <InputToolsContext.Provider value={tools}>
       {children}
-      {pending && (
-        <ImageImportDialog
-          pending={pending}
-          initial={choices}
-          onClose={(used) => {
-            setPending(null);
-            if (used) setChoices(used);
-          }}
-        />
-      )}
-      {padId !== null && <DrawingPad id={padId} onClose={() => setPadId(null)} />}
+      <Suspense fallback={null}>
+        {pending && (
+          <ImageImportDialog
+            pending={pending}
+            initial={choices}
+            onClose={(used) => {
+              setPending(null);
+              if (used) setChoices(used);
+            }}
+          />
+        )}
+        {padId !== null && <DrawingPad id={padId} onClose={() => setPadId(null)} />}
+      </Suspense>
     </InputToolsContext.Provider>
   );
 }

@@ -1,13 +1,17 @@
-import { useCallback, useMemo, type MouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useMemo, type MouseEvent } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ExerciseGrid } from '../../panels/exercise/ExerciseGrid.tsx';
 import { PracticeBar } from '../../panels/exercise/PracticeBar.tsx';
 import { useExerciseSpec } from '../../panels/exercise/useExercise.ts';
 import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/inspect/useFocus.ts';
 import { useInspectStore } from '../../panels/inspect/useInspect.ts';
 import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/heatmap/map-layout.ts';
 import { TensorHeatmap } from '../../panels/heatmap/TensorHeatmap.tsx';
+
+// Answer fields and marking load with the first exercise, not with the page.
+const ExerciseGrid = lazy(() =>
+  import('../../panels/exercise/ExerciseGrid.tsx').then((m) => ({ default: m.ExerciseGrid })),
+);
 
 export interface NodeOutputProps {
   id: string;
@@ -42,16 +46,21 @@ export function NodeOutput({ id, type, tensor, busy, live = false }: NodeOutputP
   const onClick = (e: MouseEvent) => {
     if (type === 'Input' && (e.target as HTMLElement).closest('[data-row]')) inspect.requestEdit();
   };
+  const heatmap = (
+    <TensorHeatmap
+      {...{ tensor, busy, selectedCell, highlight, onSelectCell }}
+      nodeId={id}
+      pixels={live}
+    />
+  );
   return (
     <div onClick={onClick}>
       {exercise ? (
-        <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
+        <Suspense fallback={heatmap}>
+          <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
+        </Suspense>
       ) : (
-        <TensorHeatmap
-          {...{ tensor, busy, selectedCell, highlight, onSelectCell }}
-          nodeId={id}
-          pixels={live}
-        />
+        heatmap
       )}
       <div className="xa-bar nodrag">
         <button type="button" className="xa-toggle" onClick={() => select(0)}>
