@@ -5,5 +5,8 @@ export function formatShape(shape: readonly number[]): string {
 
 /** `1,234`: a parameter count (Keras's "Param #"), grouped by thousands. */
 export function formatCount(count: number): string {
-  return count.toLocaleString('en-US');
+  return COUNT.format(count);
 }
+
+/** One formatter for every count: `toLocaleString` builds one per call. */
+const COUNT = new Intl.NumberFormat('en-US');

@@ -18,8 +18,8 @@ export interface TrainingBench {
   pageSamplesPerSecond: number;
   /**
    * While it runs: between the first and the last progress the page showed (the batches
-   * between them), leaving out the start (the maps turn live) and the end (the weights are
-   * written into the graph, which the engine then computes).
+   * between them), leaving out the end (the weights are written into the graph, which the
+   * engine then computes).
    */
   steadyMs: number;
   steadySamplesPerSecond: number;
@@ -160,10 +160,10 @@ export function formatTraining(r: TrainingBench): string[] {
     '| where | time | samples/s |',
     '| --- | --- | --- |',
     `| page, while it runs (first to last progress shown) | ${(r.steadyMs / 1000).toFixed(2)} s | ${n(r.steadySamplesPerSecond)} |`,
-    `| page, Resume to Done (the maps turning live, the weights into the graph) | ${(r.pageMs / 1000).toFixed(2)} s | ${n(r.pageSamplesPerSecond)} |`,
+    `| page, Resume to Done (the last weights written into the graph) | ${(r.pageMs / 1000).toFixed(2)} s | ${n(r.pageSamplesPerSecond)} |`,
     `| Node, the CLI's engine, same steps | ${(r.cliMs / 1000).toFixed(2)} s | ${n(r.cliSamplesPerSecond)} |`,
     '',
     `Page / CLI while it runs: ${(r.steadyRatio * 100).toFixed(0)} % (goal ≥ 80 %); Resume to Done: ${(r.ratio * 100).toFixed(0)} %.`,
-    `Main-thread tasks over 50 ms while it runs: ${r.steadyLongTasks} (longest ${r.steadyLongestTaskMs.toFixed(0)} ms; goal none). From Resume to Done: ${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms), at the start (the maps turn live) and the end (the weights go into the graph); longest frame ${r.longestFrameMs.toFixed(0)} ms.`,
+    `Main-thread tasks over 50 ms while it runs: ${r.steadyLongTasks} (longest ${r.steadyLongestTaskMs.toFixed(0)} ms; goal none). From Resume to Done: ${r.longTasks} (longest ${r.longestTaskMs.toFixed(0)} ms); longest frame ${r.longestFrameMs.toFixed(0)} ms.`,
   ];
 }

@@ -4,7 +4,7 @@ import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
 import { NodeTraining } from '../../panels/train/NodeTraining.tsx';
-import { useLiveOutput } from '../../panels/train/TrainingContext.tsx';
+import { useLiveOutput, usePixelsWhileTraining } from '../../panels/train/TrainingContext.tsx';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { NodeOutput } from './NodeOutput.tsx';
 import { BUSY_SHOW_DELAY_MS, useDelayedFlag } from './useDelayedFlag.ts';
@@ -34,6 +34,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
   // While training, the chain's nodes show the watched sample through the current weights.
   const live = useLiveOutput(id, trainingInput, shape?.ok ? shape.shape : undefined);
   const output = error ? undefined : (live ?? result?.output);
+  const pixels = usePixelsWhileTraining(id, trainingInput, output?.data.length ?? 0);
   const t = useT();
   return (
     <section className={classes.join(' ')} aria-label={`${type} ${id}`} aria-busy={busy}>
@@ -63,12 +64,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       {error && <p className="cf-node-error">{error}</p>}
       {output ? (
         <div className="cf-node-output">
-          <NodeOutput
-            {...{ id, type }}
-            tensor={output}
-            busy={looksBusy}
-            live={live?.kind === 'live'}
-          />
+          <NodeOutput {...{ id, type }} tensor={output} busy={looksBusy} pixels={pixels} />
           <NodeTraining id={id} output={output.data} />
         </div>
       ) : (

@@ -18,8 +18,8 @@ export interface NodeOutputProps {
   type: NodeType;
   tensor: { shape: readonly number[]; data: Float32Array };
   busy: boolean;
-  /** A training run's live values: drawn as pixels (see TensorHeatmap's `pixels`). */
-  live?: boolean;
+  /** Drawn as pixels even if small (a training run's big maps: see usePixelsWhileTraining). */
+  pixels?: boolean;
 }
 
 /**
@@ -28,7 +28,7 @@ export interface NodeOutputProps {
  * Under it, "Explain" (on an Input "Edit values") opens the panel on the first cell, and
  * Conv2D and MaxPool add the practice switch.
  */
-export function NodeOutput({ id, type, tensor, busy, live = false }: NodeOutputProps) {
+export function NodeOutput({ id, type, tensor, busy, pixels = false }: NodeOutputProps) {
   const exercise = useExerciseSpec(id);
   const focus = useActiveFocus();
   const highlight = useTraceMask(id);
@@ -50,7 +50,7 @@ export function NodeOutput({ id, type, tensor, busy, live = false }: NodeOutputP
     <TensorHeatmap
       {...{ tensor, busy, selectedCell, highlight, onSelectCell }}
       nodeId={id}
-      pixels={live}
+      pixels={pixels}
     />
   );
   return (

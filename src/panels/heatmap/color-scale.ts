@@ -73,8 +73,8 @@ export function colorScaleFor(data: ArrayLike<number>): TensorColorScale {
         : scaleSequential(interpolateBlues).domain([min, max]).clamp(true);
   const lo = kind === 'diverging' ? -m : min;
   const span = kind === 'diverging' ? 2 * m : max - min;
-  const lut = buildLut((t) => scale(lo + t * span));
-  const packed = packLut(lut);
+  // In the domain's own terms (t from 0 to 1) a table depends only on the kind: built once.
+  const { lut, packed } = tableFor(kind === 'sequential' && min === max ? 'constant' : kind);
   const nanPixel = packed[LUT_SIZE];
   const toIndex = span > 0 ? (LUT_SIZE - 1) / span : 0;
   /** The table entry of a non-NaN value: its place in the domain, clamped and rounded. */
@@ -107,6 +107,25 @@ function packLut(lut: readonly Rgb[]): Uint32Array {
   const bytes = new Uint8Array(4 * (lut.length + 1));
   [...lut, NAN_RGB].forEach(([r, g, b], i) => bytes.set([r, g, b, 255], 4 * i));
   return new Uint32Array(bytes.buffer);
+}
+
+const TABLES = new Map<string, { lut: Rgb[]; packed: Uint32Array }>();
+
+/** The colour table of a kind of scale, over t from 0 to 1 (built on first use). */
+function tableFor(kind: 'diverging' | 'sequential' | 'constant') {
+  let table = TABLES.get(kind);
+  if (!table) {
+    const colorAt =
+      kind === 'diverging'
+        ? interpolateRdBu
+        : kind === 'sequential'
+          ? interpolateBlues
+          : () => interpolateBlues(0);
+    const lut = buildLut(colorAt);
+    table = { lut, packed: packLut(lut) };
+    TABLES.set(kind, table);
+  }
+  return table;
 }
 
 function buildLut(colorAt: (t: number) => string): Rgb[] {

@@ -29,6 +29,27 @@ export function useTrainingState(): TrainingState {
   );
 }
 
+/** Maps with more values than this are drawn as pixels while a run is prepared or goes on. */
+export const PIXELS_ABOVE = 100;
+
+/**
+ * Whether a node's map is drawn as pixels rather than numbered cells: from the moment a run
+ * is ready until it is reset or stopped, for the training input and the chain's nodes whose
+ * output holds more than {@link PIXELS_ABOVE} values. Their numbers change with every slice
+ * (too fast to read), and a LeNet's thousands of numbered cells, laid out anew ten times a
+ * second, cost the page its frames; switching when the run is prepared, not when it starts,
+ * keeps the switch out of the run.
+ */
+export function usePixelsWhileTraining(
+  nodeId: string,
+  inputId: string | undefined,
+  values: number,
+): boolean {
+  const { phase, info } = useTrainingState();
+  if (phase === 'idle' || phase === 'failed' || !info || values <= PIXELS_ABOVE) return false;
+  return nodeId === inputId || info.chain.includes(nodeId);
+}
+
 /**
  * What a node of the trained chain shows instead of the engine's output: while a run goes
  * on, the watched sample's output (`live`); with "Why it said that" on, the gradient at its
