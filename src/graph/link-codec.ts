@@ -22,9 +22,10 @@ export function encodeGraphLink(doc: GraphDocument): string {
   return compressedFragment(stringifyDocument(doc));
 }
 
-function compressedFragment(json: string): string {
+/** `#<key>=z1.<base64url(deflate-raw(text))>`: graphs, and lessons under `lesson`. */
+export function compressedFragment(json: string, key = LINK_KEY): string {
   const bytes = deflateSync(utf8Encode(json), { level: 9 });
-  return `#${LINK_KEY}=${COMPRESSED}${encodeBase64url(bytes)}`;
+  return `#${key}=${COMPRESSED}${encodeBase64url(bytes)}`;
 }
 
 /** Characters of text compressed per step while finding out whether a link would be too long. */
@@ -76,22 +77,31 @@ export function hasGraphLink(link: string): boolean {
  * oversized or hostile link gives a message naming the problem.
  */
 export function decodeGraphLink(link: string): ParseResult<GraphDocument> {
-  if (link.length > MAX_LINK_CHARS)
-    return fail(`is ${link.length} characters, over the limit of ${MAX_LINK_CHARS}`);
-  const payload = extractPayload(link) ?? link;
-  const text = payload.startsWith(COMPRESSED)
-    ? inflateText(payload.slice(COMPRESSED.length))
-    : plainText(payload);
+  const text = linkText(link);
   if (!text.ok) return text;
   const parsed = parseGraphText(text.value);
   return parsed.ok ? parsed : fail(`holds an invalid graph: ${parsed.error}`);
 }
 
-function extractPayload(link: string): string | null {
+/**
+ * The text a link carries under `key` (compressed or plain), or the problem with it; the
+ * same limits as for graphs (length, inflated size, UTF-8) hold for every key.
+ */
+export function linkText(link: string, key = LINK_KEY): ParseResult<string> {
+  if (link.length > MAX_LINK_CHARS)
+    return fail(`is ${link.length} characters, over the limit of ${MAX_LINK_CHARS}`);
+  const payload = extractPayload(link, key) ?? link;
+  return payload.startsWith(COMPRESSED)
+    ? inflateText(payload.slice(COMPRESSED.length))
+    : plainText(payload);
+}
+
+/** The value of `key` in a link's fragment (`#a=…&b=…`), or null. */
+export function extractPayload(link: string, key = LINK_KEY): string | null {
   const hash = link.indexOf('#');
   const fragment = hash >= 0 ? link.slice(hash + 1) : link;
   for (const part of fragment.split('&')) {
-    if (part.startsWith(`${LINK_KEY}=`)) return part.slice(LINK_KEY.length + 1);
+    if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
   }
   return null;
 }
