@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import '@xyflow/react/dist/style.css';
 import { Canvas } from '../editor/Canvas.tsx';
 import { Palette } from '../editor/Palette.tsx';
@@ -8,6 +8,12 @@ import { useTraining } from '../engine-client/useTraining.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
 import { useActiveFocus } from '../panels/inspect/useFocus.ts';
+import { useInspectStore } from '../panels/inspect/useInspect.ts';
+import { LessonContext, useLessonState } from '../panels/lesson/LessonContext.tsx';
+import { createLessonStore, type LessonStore } from '../state/lesson-store.ts';
+import type { EditorStore } from '../state/editor-store.ts';
+import { openLessonLink, reopenLesson } from './lesson-links.ts';
+import { useLessonPlayer } from './useLessonPlayer.ts';
 import { TrainingProvider } from '../panels/train/TrainingContext.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
@@ -45,6 +51,44 @@ function ExplainSlot() {
   );
 }
 
+// The lesson player loads when a lesson is first opened.
+const LessonPanel = lazy(() =>
+  import('../panels/lesson/LessonPanel.tsx').then((m) => ({ default: m.LessonPanel })),
+);
+
+/** The lesson player while a lesson is open. */
+function LessonSlot() {
+  const { lesson } = useLessonState();
+  if (!lesson) return null;
+  return (
+    <Suspense fallback={null}>
+      <LessonPanel />
+    </Suspense>
+  );
+}
+
+/** Plays the open lesson's steps on the editor (see useLessonPlayer). */
+function LessonPlayer({ lessons, editor }: { lessons: LessonStore; editor: EditorStore }) {
+  useLessonPlayer(lessons, editor, useInspectStore());
+  return null;
+}
+
+/** The app's frame, hiding what the lesson's step says to hide. */
+function AppFrame({ children }: { children: ReactNode }) {
+  const { lesson, step } = useLessonState();
+  const hide = lesson?.steps[step]?.hide ?? [];
+  return <div className={['cf-app', ...hide.map((h) => `cf-hide-${h}`)].join(' ')}>{children}</div>;
+}
+
+/** The page's localStorage, or null where it is blocked. */
+function lessonStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 let startup: Promise<Workspace> | null = null;
 
 /** The page's workspace, read once (StrictMode runs the effect below twice). */
@@ -76,6 +120,15 @@ function Editor({ workspace }: { workspace: Workspace }) {
   const training = useTraining(store);
   const [trainOpen, setTrainOpen] = useTrainPanel(store);
   useEffect(() => workspace.start(window), [workspace]);
+  const [lessons] = useState(() => createLessonStore(lessonStorage()));
+  // A lesson link (#lesson=…&step=N) opens the lesson, at startup and when the link changes.
+  useEffect(() => {
+    const open = () => openLessonLink(location.hash, lessons, store);
+    // Without a link, the lesson that was open when the page was left opens again.
+    if (!open()) void reopenLesson(lessonStorage(), lessons);
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, [lessons, store]);
   useUndoShortcuts(workspace.history);
   return (
     <I18nProvider>
@@ -83,31 +136,37 @@ function Editor({ workspace }: { workspace: Workspace }) {
         <WorkspaceProvider workspace={workspace}>
           <ReactFlowProvider>
             <InspectProvider>
-              <TrainingProvider training={training}>
-                <div className="cf-app">
-                  <Header
-                    onRestart={restart}
-                    trainOpen={trainOpen}
-                    onToggleTrain={() => setTrainOpen(!trainOpen)}
-                  />
-                  <main className="cf-main">
-                    <div className="cf-sidebar">
-                      <Palette />
-                      <CodeButtons />
-                    </div>
-                    <Canvas />
-                    <ExplainSlot />
-                    {trainOpen && (
-                      <Suspense fallback={null}>
-                        <TrainPanel onClose={() => setTrainOpen(false)} />
-                      </Suspense>
-                    )}
-                    <Notices />
-                    <FileDrop />
-                  </main>
-                  <StatusLine />
-                </div>
-              </TrainingProvider>
+              <LessonContext.Provider value={lessons}>
+                <LessonPlayer lessons={lessons} editor={store} />
+                <TrainingProvider training={training}>
+                  <AppFrame>
+                    <Header
+                      onRestart={restart}
+                      trainOpen={trainOpen}
+                      onToggleTrain={() => setTrainOpen(!trainOpen)}
+                    />
+                    <main className="cf-main">
+                      <div className="cf-left">
+                        <div className="cf-sidebar">
+                          <Palette />
+                          <CodeButtons />
+                        </div>
+                        <LessonSlot />
+                      </div>
+                      <Canvas />
+                      <ExplainSlot />
+                      {trainOpen && (
+                        <Suspense fallback={null}>
+                          <TrainPanel onClose={() => setTrainOpen(false)} />
+                        </Suspense>
+                      )}
+                      <Notices />
+                      <FileDrop />
+                    </main>
+                    <StatusLine />
+                  </AppFrame>
+                </TrainingProvider>
+              </LessonContext.Provider>
             </InspectProvider>
           </ReactFlowProvider>
         </WorkspaceProvider>

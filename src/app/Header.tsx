@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts';
 import { HelpPanel } from './HelpPanel.tsx';
 import { PresetPicker } from './PresetPicker.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { LessonButton } from './LessonButton.tsx';
 import { useHelpToggle } from './useHelpToggle.ts';
 
 /** App name, preset picker, graph actions (undo, share, files), the Train panel's switch, engine restart and help. */
@@ -23,7 +24,13 @@ export function Header({ onRestart, trainOpen, onToggleTrain }: HeaderProps) {
       <PresetPicker />
       <Toolbar />
       <span className="cf-header-spacer" />
-      <button type="button" className="cf-button" aria-pressed={trainOpen} onClick={onToggleTrain}>
+      <LessonButton />
+      <button
+        type="button"
+        className="cf-button cf-train-toggle"
+        aria-pressed={trainOpen}
+        onClick={onToggleTrain}
+      >
         {t('train.open')}
       </button>
       <LanguageSwitch />

@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { NodeType } from '../graph/types.ts';
+import { isTyping } from '../ui/is-typing.ts';
 import { PALETTE_TYPES } from './new-node.ts';
+
+/** True when a key press belongs to a form control or editable text, not to the canvas. */
+export { isTyping };
 
 /** How long `A` waits for its digit. */
 const ARMED_MS = 2000;
-
-/** True when a key press belongs to a form control or editable text, not to the canvas. */
-export function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName);
-}
 
 /**
  * `A` then a digit 1–6 adds the palette's n-th node type. Returns whether `A` is waiting

@@ -1,5 +1,6 @@
 import { enExplain } from './en-explain.ts';
 import { enBackward } from './en-backward.ts';
+import { enLesson } from './en-lesson.ts';
 import { enTrain } from './en-train.ts';
 
 /**
@@ -204,6 +205,7 @@ export const en = {
   ...enExplain,
   ...enTrain,
   ...enBackward,
+  ...enLesson,
 } as const;
 
 export type MessageKey = keyof typeof en;

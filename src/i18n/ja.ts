@@ -1,6 +1,7 @@
 import type { MessageKey } from './en.ts';
 import { jaExplain } from './ja-explain.ts';
 import { jaBackward } from './ja-backward.ts';
+import { jaLesson } from './ja-lesson.ts';
 import { jaTrain } from './ja-train.ts';
 
 /** Every UI string in Japanese, with the lecture deck's vocabulary (入力画像, フィルタ, 出力画像). */
@@ -202,4 +203,5 @@ export const ja: Record<MessageKey, string> = {
   ...jaExplain,
   ...jaTrain,
   ...jaBackward,
+  ...jaLesson,
 };

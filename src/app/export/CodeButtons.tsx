@@ -2,6 +2,7 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { Icon, type IconName } from '../icons.tsx';
+import './export.css';
 
 // The exporters and the model reader load when first used, not with the page.
 const ExportCodeDialog = lazy(() =>

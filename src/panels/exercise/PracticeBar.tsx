@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT.ts';
 import type { ShownTensor } from '../inspect/useNodeData.ts';
 import { scoreOf } from './marking.ts';
 import { useExercise } from './useExercise.ts';
+import './exercise.css';
 
 /**
  * Under a Conv2D or MaxPool output: the practice switch (手計算), and the score while an

@@ -44,7 +44,7 @@ describe('lesson files', () => {
     const graph = await stepGraph(parsed.value, i, presets);
     if (!graph.ok) throw new Error(graph.error);
     const conv = graph.value.nodes.find((n) => n.id === 'conv')!;
-    expect('exercise' in conv && conv.exercise).toEqual({ hidden: [1, 7, 18] });
+    expect('exercise' in conv && conv.exercise).toEqual({ hidden: [2, 6, 18] });
   });
 
   it.each([
