@@ -8,12 +8,9 @@ import { useTraining } from '../engine-client/useTraining.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
 import { useActiveFocus } from '../panels/inspect/useFocus.ts';
-import { useInspectStore } from '../panels/inspect/useInspect.ts';
 import { LessonContext, useLessonState } from '../panels/lesson/LessonContext.tsx';
-import { createLessonStore, type LessonStore } from '../state/lesson-store.ts';
-import type { EditorStore } from '../state/editor-store.ts';
-import { openLessonLink, reopenLesson } from './lesson-links.ts';
-import { useLessonPlayer } from './useLessonPlayer.ts';
+import { createLessonStore, OPEN_KEY } from '../state/lesson-store.ts';
+import { builtInPresets } from './lesson-presets.ts';
 import { TrainingProvider } from '../panels/train/TrainingContext.tsx';
 import { EditorProvider } from '../state/EditorProvider.tsx';
 import './app.css';
@@ -62,15 +59,9 @@ function LessonSlot() {
   if (!lesson) return null;
   return (
     <Suspense fallback={null}>
-      <LessonPanel />
+      <LessonPanel presets={builtInPresets} />
     </Suspense>
   );
-}
-
-/** Plays the open lesson's steps on the editor (see useLessonPlayer). */
-function LessonPlayer({ lessons, editor }: { lessons: LessonStore; editor: EditorStore }) {
-  useLessonPlayer(lessons, editor, useInspectStore());
-  return null;
 }
 
 /** The app's frame, hiding what the lesson's step says to hide. */
@@ -123,9 +114,16 @@ function Editor({ workspace }: { workspace: Workspace }) {
   const [lessons] = useState(() => createLessonStore(lessonStorage()));
   // A lesson link (#lesson=…&step=N) opens the lesson, at startup and when the link changes.
   useEffect(() => {
-    const open = () => openLessonLink(location.hash, lessons, store);
+    // The lesson code (its format, the deck) loads only when a lesson is wanted.
+    const links = () => import('./lesson-links.ts');
+    const open = () => {
+      if (/[#&]lesson=/.test(location.hash))
+        void links().then((m) => m.openLessonLink(location.hash, lessons, store));
+    };
+    if (/[#&]lesson=/.test(location.hash)) open();
     // Without a link, the lesson that was open when the page was left opens again.
-    if (!open()) void reopenLesson(lessonStorage(), lessons);
+    else if (lessonStorage()?.getItem(OPEN_KEY))
+      void links().then((m) => m.reopenLesson(lessonStorage(), lessons));
     window.addEventListener('hashchange', open);
     return () => window.removeEventListener('hashchange', open);
   }, [lessons, store]);
@@ -137,7 +135,6 @@ function Editor({ workspace }: { workspace: Workspace }) {
           <ReactFlowProvider>
             <InspectProvider>
               <LessonContext.Provider value={lessons}>
-                <LessonPlayer lessons={lessons} editor={store} />
                 <TrainingProvider training={training}>
                   <AppFrame>
                     <Header

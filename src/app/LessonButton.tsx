@@ -2,7 +2,6 @@ import { useT } from '../i18n/useT.ts';
 import { useLessonState, useLessonStore } from '../panels/lesson/LessonContext.tsx';
 import { useEditorStore } from '../state/useEditorStore.ts';
 import { OPEN_KEY } from '../state/lesson-store.ts';
-import { deckLesson } from './lesson-links.ts';
 
 /** Whether a lesson was ever opened (or closed) in this browser. */
 function lessonSeen(): boolean {
@@ -24,10 +23,12 @@ export function LessonButton() {
   const { lesson } = useLessonState();
   const toggle = () => {
     if (lesson) return lessons.close();
-    deckLesson().then(
-      (deck) => lessons.open(deck),
-      (e: Error) => editor.pushNotice('error', e.message),
-    );
+    import('./lesson-links.ts')
+      .then((m) => m.deckLesson())
+      .then(
+        (deck) => lessons.open(deck),
+        (e: Error) => editor.pushNotice('error', e.message),
+      );
   };
   return (
     <button

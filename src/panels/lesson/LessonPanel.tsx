@@ -1,8 +1,12 @@
 import { useCallback, useState } from 'react';
 import { encodeLessonLink } from '../../graph/lesson-link.ts';
+import type { PresetSource } from '../../graph/lesson-steps.ts';
 import type { Localized } from '../../graph/lesson-schema.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
+import { useEditorStore } from '../../state/useEditorStore.ts';
+import { useInspectStore } from '../inspect/useInspect.ts';
 import { useLessonState, useLessonStore } from './LessonContext.tsx';
+import { useLessonPlayer } from './useLessonPlayer.ts';
 import { Narration } from './Narration.tsx';
 import { useLessonKeys } from './useLessonKeys.ts';
 import './lesson.css';
@@ -12,12 +16,13 @@ import './lesson.css';
  * (and the keys), a table of contents, "Reset this step", and a link to the lesson at
  * this step. The canvas holds the step's live graph: the learner may edit it.
  */
-export function LessonPanel() {
+export function LessonPanel({ presets }: { presets: PresetSource }) {
   const t = useT();
   const [lang] = useLang();
   const store = useLessonStore();
   const { lesson, step, progress, error } = useLessonState();
   const [copied, setCopied] = useState<string | null>(null);
+  useLessonPlayer(store, useEditorStore(), useInspectStore(), presets);
   const count = lesson?.steps.length ?? 0;
   const previous = useCallback(() => step > 0 && store.go(step - 1), [store, step]);
   const next = useCallback(() => step < count - 1 && store.go(step + 1), [store, step, count]);

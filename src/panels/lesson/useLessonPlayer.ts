@@ -1,18 +1,8 @@
 import { useEffect } from 'react';
-import { stepGraph, type PresetSource } from '../graph/lesson-steps.ts';
-import { parseGraph } from '../graph/parse.ts';
-import type { InspectStore } from '../panels/inspect/inspect-store.ts';
-import type { EditorStore } from '../state/editor-store.ts';
-import type { LessonStore, StepAnswers } from '../state/lesson-store.ts';
-import { PRESETS } from './presets.ts';
-
-/** The built-in presets by name, as lessons name them. */
-export const builtInPresets: PresetSource = async (key) => {
-  const preset = PRESETS.find((p) => p.key === key);
-  if (!preset) return undefined;
-  const parsed = parseGraph(await preset.load());
-  return parsed.ok ? parsed.value : undefined;
-};
+import { stepGraph, type PresetSource } from '../../graph/lesson-steps.ts';
+import type { InspectStore } from '../inspect/inspect-store.ts';
+import type { EditorStore } from '../../state/editor-store.ts';
+import type { LessonStore, StepAnswers } from '../../state/lesson-store.ts';
 
 /**
  * Plays the lesson store's lesson on the editor: each step it goes to loads that step's
@@ -20,7 +10,12 @@ export const builtInPresets: PresetSource = async (key) => {
  * points at, opens the explain view on its cell, and puts back the answers the learner
  * typed there before; answers typed are remembered with the lesson.
  */
-export function useLessonPlayer(lessons: LessonStore, editor: EditorStore, inspect: InspectStore) {
+export function useLessonPlayer(
+  lessons: LessonStore,
+  editor: EditorStore,
+  inspect: InspectStore,
+  presets: PresetSource,
+) {
   useEffect(() => {
     let shown: { lesson: unknown; step: number; reset: number } | null = null;
     let generation = 0;
@@ -35,7 +30,7 @@ export function useLessonPlayer(lessons: LessonStore, editor: EditorStore, inspe
       if (shown && shown.lesson === lesson && shown.step === step && shown.reset === reset) return;
       shown = { lesson, step, reset };
       const mine = ++generation;
-      const graph = await stepGraph(lesson, step, builtInPresets);
+      const graph = await stepGraph(lesson, step, presets);
       if (mine !== generation) return;
       if (!graph.ok) return lessons.failed(graph.error);
       lessons.failed(null);
@@ -73,5 +68,5 @@ export function useLessonPlayer(lessons: LessonStore, editor: EditorStore, inspe
       stop();
       stopAnswers();
     };
-  }, [lessons, editor, inspect]);
+  }, [lessons, editor, inspect, presets]);
 }
