@@ -1,7 +1,7 @@
 import { parseGraphText, type ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { Lang } from '../i18n/translate.ts';
-import { downloadText } from './export/download-text.ts';
+import { downloadText } from '../ui/download-text.ts';
 
 /** Largest graph file read; checked before reading a byte of it. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -21,6 +21,8 @@ export interface LessonState {
   error: string | null;
   /** Bumped by "Reset this step": the player loads the step's graph again. */
   resets: number;
+  /** The lesson as it was before each authoring edit, newest last (for Undo). */
+  undo: ParsedLesson[];
 }
 
 /** The id of the built-in lesson, the deck: it is reopened from the app, not from storage. */
@@ -34,6 +36,13 @@ export interface LessonStore {
   go(step: number): void;
   /** The answers typed on the current step, remembered with the lesson. */
   recordAnswers(answers: StepAnswers): void;
+  /**
+   * An authoring edit: the lesson becomes `next` (the built-in one becomes a lesson of the
+   * teacher's own, with an id of its own) and the player goes to `step`. Undoable.
+   */
+  edit(next: ParsedLesson, step: number): void;
+  /** Take back the last authoring edit. */
+  undoEdit(): void;
   /** Put the step back as the lesson has it: its graph again, its answers forgotten. */
   resetStep(): void;
   failed(error: string | null): void;
@@ -41,7 +50,14 @@ export interface LessonStore {
 }
 
 const EMPTY: LessonProgress = { step: 0, visited: [], answers: {} };
-const CLOSED: LessonState = { lesson: null, step: 0, progress: EMPTY, error: null, resets: 0 };
+const CLOSED: LessonState = {
+  lesson: null,
+  step: 0,
+  progress: EMPTY,
+  error: null,
+  resets: 0,
+  undo: [],
+};
 const keyOf = (id: string) => `convflow.lesson.${id}`;
 /** Which lesson was open when the page was left (its id, and its text unless built in). */
 export const OPEN_KEY = 'convflow.lesson.open';
@@ -77,13 +93,25 @@ export function createLessonStore(storage: ProgressStorage): LessonStore {
       return EMPTY;
     }
   };
+  /** Which lesson is open, to reopen after a reload (its text unless it is built in). */
+  const remember = (lesson: ParsedLesson) => {
+    try {
+      const text = lesson.id === BUILT_IN ? '' : stringifyDocument(lesson);
+      storage?.setItem(
+        OPEN_KEY,
+        JSON.stringify({ id: lesson.id, text: text.length <= MAX_KEPT_CHARS ? text : '' }),
+      );
+    } catch {
+      // Not remembered: a reload shows the graph without the lesson.
+    }
+  };
   const at = (lesson: ParsedLesson, step: number, progress: LessonProgress): LessonState => {
     const visited = progress.visited.includes(step)
       ? progress.visited
       : [...progress.visited, step].sort((a, b) => a - b);
     const next = { ...progress, step, visited };
     save(lesson, next);
-    return { lesson, step, progress: next, error: null, resets: state.resets };
+    return { ...state, lesson, step, progress: next, error: null };
   };
   return {
     getState: () => state,
@@ -91,19 +119,25 @@ export function createLessonStore(storage: ProgressStorage): LessonStore {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    edit(next, step) {
+      if (!state.lesson) return;
+      const own = next.id === BUILT_IN ? { ...next, id: ownId() } : next;
+      const undo = [...state.undo, state.lesson].slice(-MAX_UNDO);
+      set({ ...at(own, clamp(step, own.steps.length), state.progress), undo });
+      remember(own);
+    },
+    undoEdit() {
+      const previous = state.undo[state.undo.length - 1];
+      if (!previous) return;
+      const undo = state.undo.slice(0, -1);
+      set({ ...at(previous, clamp(state.step, previous.steps.length), state.progress), undo });
+      remember(previous);
+    },
     open(lesson, step) {
       const progress = load(lesson);
-      try {
-        const text = lesson.id === BUILT_IN ? '' : stringifyDocument(lesson);
-        storage?.setItem(
-          OPEN_KEY,
-          JSON.stringify({ id: lesson.id, text: text.length <= MAX_KEPT_CHARS ? text : '' }),
-        );
-      } catch {
-        // Not remembered: a reload shows the graph without the lesson.
-      }
+      remember(lesson);
       const start = step ?? progress.step;
-      set(at(lesson, clamp(start, lesson.steps.length), progress));
+      set({ ...at(lesson, clamp(start, lesson.steps.length), progress), undo: [] });
     },
     go(step) {
       if (!state.lesson) return;
@@ -136,6 +170,14 @@ export function createLessonStore(storage: ProgressStorage): LessonStore {
       set(CLOSED);
     },
   };
+}
+
+/** Authoring edits kept for Undo. */
+const MAX_UNDO = 100;
+
+/** An id for a teacher's own lesson, made from the built-in one. */
+function ownId(): string {
+  return `lesson-${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
 
 function clamp(step: number, count: number): number {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { cells, expect, nodeCard, openApp, statusLine, test } from './helpers.ts';
 import { explanation } from './explain-helpers.ts';
 import { snap } from './screenshot.ts';
@@ -151,5 +152,94 @@ test('a link to step 3 opens the same graph in a fresh context; a damaged one ke
     other.getByText(/レッスンのリンクを開けませんでした: link is damaged/),
   ).toBeVisible();
   await expect(cells(other, 'conv チャンネル0')).toHaveText(SLIDE_2);
+  await fresh.close();
+});
+
+test('a teacher adds a graph as a step in Japanese, exports, imports elsewhere, links step 3', async ({
+  page,
+  browser,
+}, info) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await lessonPanel(page).locator('.ls-step').click();
+  await nextStep(page, 2);
+  // The teacher's own graph: slide 4's max pooling, picked from the presets.
+  await page.getByRole('combobox', { name: 'preset', exact: true }).selectOption('05-max-pooling');
+  await expect(cells(page, 'pool channel 0')).toHaveText(['3', '5', '5', '4']);
+  await lessonPanel(page).getByRole('button', { name: 'Edit lesson' }).click();
+  await lessonPanel(page).getByRole('button', { name: 'Add this graph as a step' }).click();
+  await expect(lessonPanel(page).getByText(`Step 3 of ${STEPS + 1}`)).toBeVisible();
+  const title = lessonPanel(page).getByRole('textbox', { name: 'Title (Japanese)' });
+  await title.fill('最大値プーリング');
+  await title.press('Tab');
+  const narration = lessonPanel(page).getByRole('textbox', { name: 'Narration (Japanese)' });
+  await narration.fill('2×2のブロックごとに最大値を残します。');
+  await narration.press('Tab');
+  const download = page.waitForEvent('download');
+  await lessonPanel(page).getByRole('button', { name: 'Export lesson' }).click();
+  const file = await download;
+  const text = readFileSync((await file.path())!, 'utf8');
+  const exported = JSON.parse(text) as {
+    id: string;
+    steps: { title: { ja?: string }; graph?: { nodes: { id: string }[] } }[];
+  };
+  expect(exported.id).not.toBe('deck');
+  expect(exported.steps).toHaveLength(STEPS + 1);
+  expect(exported.steps[2]!.title.ja).toBe('最大値プーリング');
+  expect(exported.steps[2]!.graph!.nodes.map((n) => n.id)).toEqual(['input', 'pool']);
+  await snap(page, info, 'authoring');
+
+  // Elsewhere: import the file, go to step 3, copy its link, open the link.
+  const fresh = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'ja-JP',
+  });
+  await fresh.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const other = await fresh.newPage();
+  await other.goto('/');
+  await other.getByRole('button', { name: 'レッスン', exact: true }).click();
+  const panel = lessonPanel(other, 'レッスン');
+  await panel.getByRole('button', { name: 'レッスンを編集' }).click();
+  // A hostile file first: refused with the reason, the lesson kept.
+  const chooser = other.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'レッスンを開く…' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'huge.lesson.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...exported, steps: new Array(1_000_000).fill(0) })),
+  });
+  await expect(panel.getByRole('alert')).toHaveText(
+    /huge\.lesson\.json .*at most 200 steps, got 1000000/,
+  );
+  await expect(panel.getByText(`ステップ 1 / ${STEPS}`)).toBeVisible();
+  const chooser2 = other.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'レッスンを開く…' }).click();
+  await (
+    await chooser2
+  ).setFiles({
+    name: file.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: Buffer.from(text),
+  });
+  await expect(panel.getByText(`ステップ 1 / ${STEPS + 1}`)).toBeVisible();
+  await panel.locator('summary').click();
+  await panel.getByRole('button', { name: '最大値プーリング' }).click();
+  await expect(panel.getByRole('heading', { name: '最大値プーリング' })).toBeVisible();
+  await expect(cells(other, 'pool チャンネル0')).toHaveText(['3', '5', '5', '4']);
+  await panel.getByRole('button', { name: 'レッスンのリンクをコピー' }).click();
+  const link = await other.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/&step=3$/);
+  const third = await fresh.newPage();
+  await third.goto(link);
+  await expect(
+    lessonPanel(third, 'レッスン').getByRole('heading', { name: '最大値プーリング' }),
+  ).toBeVisible();
+  await expect(
+    lessonPanel(third, 'レッスン').getByText('2×2のブロックごとに最大値を残します。'),
+  ).toBeVisible();
+  await expect(cells(third, 'pool チャンネル0')).toHaveText(['3', '5', '5', '4']);
+  await snap(third, info, 'ja-linked-step-3');
   await fresh.close();
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { downloadText } from './download-text.ts';
+import { downloadText } from '../../ui/download-text.ts';
 
 export interface CodeActionsProps {
   /** Null when the graph cannot be exported: both buttons are off. */

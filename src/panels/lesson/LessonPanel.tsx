@@ -7,6 +7,7 @@ import { useEditorStore } from '../../state/useEditorStore.ts';
 import { useInspectStore } from '../inspect/useInspect.ts';
 import { useLessonState, useLessonStore } from './LessonContext.tsx';
 import { useLessonPlayer } from './useLessonPlayer.ts';
+import { LessonAuthoring } from './LessonAuthoring.tsx';
 import { Narration } from './Narration.tsx';
 import { useLessonKeys } from './useLessonKeys.ts';
 import './lesson.css';
@@ -22,6 +23,7 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
   const store = useLessonStore();
   const { lesson, step, progress, error } = useLessonState();
   const [copied, setCopied] = useState<string | null>(null);
+  const [authoring, setAuthoring] = useState(false);
   useLessonPlayer(store, useEditorStore(), useInspectStore(), presets);
   const count = lesson?.steps.length ?? 0;
   const previous = useCallback(() => step > 0 && store.go(step - 1), [store, step]);
@@ -85,6 +87,7 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
             {t('lesson.stepFailed', { error })}
           </p>
         )}
+        {authoring && <LessonAuthoring lesson={lesson} step={step} presets={presets} />}
       </article>
       <footer className="ls-footer">
         <div className="ls-nav">
@@ -106,6 +109,14 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
           </button>
           <button type="button" className="cf-button" onClick={() => void copyLink()}>
             {t('lesson.copyLink')}
+          </button>
+          <button
+            type="button"
+            className="cf-button"
+            aria-pressed={authoring}
+            onClick={() => setAuthoring(!authoring)}
+          >
+            {t('lesson.edit')}
           </button>
         </div>
         {copied && (

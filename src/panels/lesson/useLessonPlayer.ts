@@ -17,7 +17,9 @@ export function useLessonPlayer(
   presets: PresetSource,
 ) {
   useEffect(() => {
-    let shown: { lesson: unknown; step: number; reset: number } | null = null;
+    // What was loaded: a step is loaded again only when its graph (or the step, or a reset)
+    // changes, not when its narration is edited.
+    let shown: unknown[] | null = null;
     let generation = 0;
     let restoring = false;
     let answers = inspect.getState().answers;
@@ -27,8 +29,10 @@ export function useLessonPlayer(
         shown = null;
         return;
       }
-      if (shown && shown.lesson === lesson && shown.step === step && shown.reset === reset) return;
-      shown = { lesson, step, reset };
+      const s0 = lesson.steps[step]!;
+      const key = [step, reset, s0.graph, s0.preset, s0.edits];
+      if (shown && key.every((k, i) => k === shown![i])) return;
+      shown = key;
       const mine = ++generation;
       const graph = await stepGraph(lesson, step, presets);
       if (mine !== generation) return;
