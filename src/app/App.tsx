@@ -66,9 +66,15 @@ function LessonSlot() {
 
 /** The app's frame, hiding what the lesson's step says to hide. */
 function AppFrame({ children }: { children: ReactNode }) {
-  const { lesson, step } = useLessonState();
+  const { lesson, step, presenting, scale } = useLessonState();
   const hide = lesson?.steps[step]?.hide ?? [];
-  return <div className={['cf-app', ...hide.map((h) => `cf-hide-${h}`)].join(' ')}>{children}</div>;
+  const classes = ['cf-app', ...hide.map((h) => `cf-hide-${h}`)];
+  if (presenting) classes.push('cf-present');
+  return (
+    <div className={classes.join(' ')} style={{ ['--ls-scale' as string]: scale }}>
+      {children}
+    </div>
+  );
 }
 
 /** The page's localStorage, or null where it is blocked. */

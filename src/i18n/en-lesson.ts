@@ -31,4 +31,6 @@ export const enLesson = {
   'lesson.import': 'Import lesson…',
   'lesson.importFailed':
     '{name} is not a lesson that can be opened: {error}. The lesson you had is kept.',
+  'lesson.present': 'Present',
+  'lesson.textSize': 'Text size',
 } as const;

@@ -33,4 +33,6 @@ export const jaLesson: Record<keyof typeof enLesson, string> = {
   'lesson.import': 'レッスンを開く…',
   'lesson.importFailed':
     '{name} は開けるレッスンではありません: {error}。元のレッスンはそのままです。',
+  'lesson.present': '発表',
+  'lesson.textSize': '文字の大きさ',
 } as const;

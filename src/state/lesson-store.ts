@@ -23,6 +23,10 @@ export interface LessonState {
   resets: number;
   /** The lesson as it was before each authoring edit, newest last (for Undo). */
   undo: ParsedLesson[];
+  /** Presenter view: the narration large beside the graph, for a room. */
+  presenting: boolean;
+  /** How large the presenter view writes (1 = as designed; 0.8 to 2). */
+  scale: number;
 }
 
 /** The id of the built-in lesson, the deck: it is reopened from the app, not from storage. */
@@ -46,6 +50,9 @@ export interface LessonStore {
   /** Put the step back as the lesson has it: its graph again, its answers forgotten. */
   resetStep(): void;
   failed(error: string | null): void;
+  present(on: boolean): void;
+  /** Larger or smaller type in the presenter view, by `factor`. */
+  zoom(factor: number): void;
   close(): void;
 }
 
@@ -57,6 +64,8 @@ const CLOSED: LessonState = {
   error: null,
   resets: 0,
   undo: [],
+  presenting: false,
+  scale: 1.25,
 };
 const keyOf = (id: string) => `convflow.lesson.${id}`;
 /** Which lesson was open when the page was left (its id, and its text unless built in). */
@@ -161,6 +170,12 @@ export function createLessonStore(storage: ProgressStorage): LessonStore {
       set({ ...state, progress, resets: state.resets + 1 });
     },
     failed: (error) => set({ ...state, error }),
+    present: (on) => set({ ...state, presenting: on && state.lesson !== null }),
+    zoom: (factor) =>
+      set({
+        ...state,
+        scale: Math.min(2, Math.max(0.8, Math.round(state.scale * factor * 100) / 100)),
+      }),
     close() {
       try {
         storage?.setItem(OPEN_KEY, 'null');

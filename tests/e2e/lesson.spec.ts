@@ -243,3 +243,36 @@ test('a teacher adds a graph as a step in Japanese, exports, imports elsewhere, 
   await snap(third, info, 'ja-linked-step-3');
   await fresh.close();
 });
+
+test('presenter view: the narration large beside the fitted graph, its text size adjustable', async ({
+  page,
+}, info) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Lesson', exact: true }).click();
+  await lessonPanel(page).locator('.ls-step').click();
+  await nextStep(page, 2);
+  await nextStep(page, 3);
+  const narration = lessonPanel(page).locator('.ls-narration');
+  const size = async () =>
+    parseFloat(await narration.evaluate((e) => getComputedStyle(e).fontSize));
+  const normal = await size();
+  await lessonPanel(page).getByRole('button', { name: 'Present' }).click();
+  await expect(lessonPanel(page).getByRole('button', { name: 'Present' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect.poll(size).toBeGreaterThan(normal * 1.4);
+  const big = await size();
+  await lessonPanel(page).getByRole('button', { name: 'A+' }).click();
+  await expect.poll(size).toBeGreaterThan(big);
+  // The palette makes room; the graph is still all on screen.
+  await expect(page.getByRole('navigation', { name: 'Add a node' })).toBeHidden();
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_2);
+  await expect(cells(page, 'conv channel 0').last()).toBeInViewport();
+  await nextStep(page, 4);
+  await page.waitForTimeout(600); // the fit's animation, for the picture
+  await snap(page, info, 'presenter');
+  await lessonPanel(page).getByRole('button', { name: 'Present' }).click();
+  await expect.poll(size).toBe(normal);
+});

@@ -1,8 +1,10 @@
-import { useCallback, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
 import { encodeLessonLink } from '../../graph/lesson-link.ts';
 import type { PresetSource } from '../../graph/lesson-steps.ts';
 import type { Localized } from '../../graph/lesson-schema.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
+import { useEditorState } from '../../state/useEditorState.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { useInspectStore } from '../inspect/useInspect.ts';
 import { useLessonState, useLessonStore } from './LessonContext.tsx';
@@ -21,7 +23,15 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
   const t = useT();
   const [lang] = useLang();
   const store = useLessonStore();
-  const { lesson, step, progress, error } = useLessonState();
+  const { lesson, step, progress, error, presenting } = useLessonState();
+  const { fitView } = useReactFlow();
+  const loads = useEditorState((s) => s.loads);
+  // The canvas keeps each step's graph fitted; presenting, as large as the room needs.
+  useEffect(() => {
+    const fit = presenting ? { padding: 0.08, maxZoom: 2.5 } : { padding: 0.2, maxZoom: 1.1 };
+    const id = setTimeout(() => void fitView({ ...fit, duration: 200 }), 150);
+    return () => clearTimeout(id);
+  }, [presenting, loads, fitView]);
   const [copied, setCopied] = useState<string | null>(null);
   const [authoring, setAuthoring] = useState(false);
   useLessonPlayer(store, useEditorStore(), useInspectStore(), presets);
@@ -32,6 +42,13 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
   if (!lesson) return null;
   const text = (l: Localized) => (lang === 'ja' ? (l.ja ?? l.en) : (l.en ?? l.ja)) ?? '';
   const current = lesson.steps[step]!;
+  /** Presenter view, full screen where the browser allows it (Esc leaves full screen). */
+  const present = (on: boolean) => {
+    store.present(on);
+    const root = document.documentElement;
+    if (on && !document.fullscreenElement) root.requestFullscreen?.().catch(() => undefined);
+    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+  };
   const copyLink = async () => {
     const link = `${location.origin}${location.pathname}${encodeLessonLink(lesson, step)}`;
     try {
@@ -118,6 +135,24 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
           >
             {t('lesson.edit')}
           </button>
+          <button
+            type="button"
+            className="cf-button"
+            aria-pressed={presenting}
+            onClick={() => present(!presenting)}
+          >
+            {t('lesson.present')}
+          </button>
+          {presenting && (
+            <span className="ls-zoom" role="group" aria-label={t('lesson.textSize')}>
+              <button type="button" className="cf-button" onClick={() => store.zoom(1 / 1.15)}>
+                A−
+              </button>
+              <button type="button" className="cf-button" onClick={() => store.zoom(1.15)}>
+                A+
+              </button>
+            </span>
+          )}
         </div>
         {copied && (
           <p className="ls-copied" role="status">
