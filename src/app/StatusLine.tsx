@@ -2,6 +2,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import type { EngineState, EvaluationStatus } from '../state/types.ts';
+import { useKeepChangeOutline } from '../panels/heatmap/change-outline.ts';
 import { useElapsedSeconds } from './useElapsedSeconds.ts';
 
 /** After this many seconds of computing, the status bar counts them and says edits still work. */
@@ -25,6 +26,7 @@ export function StatusLine() {
   const engine = useEditorState((s) => s.engine);
   const busy = useEditorState((s) => s.busy.size);
   const t = useT();
+  const [keep, setKeep] = useKeepChangeOutline();
   // Seconds of work so far: a first evaluation runs while the engine is still "starting".
   const seconds = useElapsedSeconds(busy > 0 && engine !== 'failed' ? engine : null);
   let engineText =
@@ -38,6 +40,10 @@ export function StatusLine() {
       <span role="status" className="cf-status">
         {status ? describe(t, status) : ''}
       </span>
+      <label className="cf-keep-outline" title={t('status.keepOutlineHint')}>
+        <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
+        {t('status.keepOutline')}
+      </label>
       <span className={`cf-engine cf-engine-${engine}`}>{engineText}</span>
     </footer>
   );

@@ -200,6 +200,9 @@ export const ja: Record<MessageKey, string> = {
     'このブラウザに保存されたグラフを読み込めませんでした({problem})。既定のグラフを表示します。',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': '元に戻す · やり直す(Ctrl+Yも可)',
+  'status.keepOutline': '変化したマスの枠を残す',
+  'status.keepOutlineHint':
+    '編集のあと、値が変わったマスがすべてのマップで一瞬枠で囲まれます。チェックすると次の編集まで枠を残します。',
   ...jaExplain,
   ...jaTrain,
   ...jaBackward,

@@ -333,3 +333,30 @@ test('switching to Japanese changes the labels', async ({ page }, info) => {
   await switchLanguage(page, 'English');
   await expect(explanation(page).getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 });
+
+test('an edit outlines, for a moment, the cells it changed downstream; kept on, it stays', async ({
+  page,
+}, info) => {
+  await openApp(page);
+  await cells(page, 'input channel 0').nth(6).click();
+  const field = explanation(page).getByRole('textbox', { name: 'row 1, col 1, ch 0' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Tab');
+  await expect(cells(page, 'conv channel 0').first()).toHaveText('7');
+  // Only output (0, 0) changed (3 → 7): the other windows over the cell weigh it by 0.
+  const changed = page
+    .getByRole('grid', { name: 'conv channel 0', exact: true })
+    .locator('.hm-changed');
+  await expect(changed).toHaveText(['7']);
+  await snap(page, info);
+  await expect(changed).toHaveCount(0, { timeout: 5000 });
+  await page.getByRole('checkbox', { name: 'Keep changes outlined' }).check();
+  await cells(page, 'input channel 0').nth(6).click();
+  await expect(field).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Tab');
+  await expect(changed).toHaveText(['4']);
+  await page.waitForTimeout(2500);
+  await expect(changed).toHaveText(['4']);
+});

@@ -13,7 +13,7 @@ import { canvasCssSize } from './sizing.ts';
 export const ChannelCanvas = memo(function ChannelCanvas(
   props: ChannelMapProps & { maxSide: number },
 ) {
-  const { nodeId, layout, data, channel, scale, active, maxSide, highlight } = props;
+  const { nodeId, layout, data, channel, scale, active, maxSide, highlight, changed } = props;
   const ref = useRef<HTMLCanvasElement>(null);
   const image = useRef<ImageData | null>(null);
   const size = canvasCssSize(layout, maxSide);
@@ -43,6 +43,9 @@ export const ChannelCanvas = memo(function ChannelCanvas(
         {...canvasHandlers(props)}
       />
       {highlight && <HighlightBox layout={layout} channel={channel} highlight={highlight} />}
+      {changed && (
+        <HighlightBox layout={layout} channel={channel} highlight={changed} kind="changed" />
+      )}
       {active && <SelectionBox layout={layout} pos={active} />}
     </div>
   );
@@ -59,7 +62,13 @@ function SelectionBox({ layout, pos }: { layout: MapLayout; pos: CellPos }) {
 }
 
 /** One outline around the marked cells of this channel (a receptive field is a rectangle). */
-function HighlightBox(props: { layout: MapLayout; channel: number; highlight: Uint8Array }) {
+function HighlightBox(props: {
+  layout: MapLayout;
+  channel: number;
+  highlight: Uint8Array;
+  /** A traced field (the default), or what the last edit changed. */
+  kind?: 'traced' | 'changed';
+}) {
   const { layout, channel, highlight } = props;
   let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
   for (let i = 0; i < layout.count; i++) {
@@ -76,7 +85,8 @@ function HighlightBox(props: { layout: MapLayout; channel: number; highlight: Ui
     width: `${((right - left + 1) / layout.cols) * 100}%`,
     height: `${((bottom - top + 1) / layout.rows) * 100}%`,
   };
-  return <div className="hm-canvas-highlight" style={style} aria-hidden="true" />;
+  const className = props.kind === 'changed' ? 'hm-canvas-changed' : 'hm-canvas-highlight';
+  return <div className={className} style={style} aria-hidden="true" />;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ChannelMapProps extends MapEventTarget {
   scale: TensorColorScale;
   /** Marked cells, indexed like `data` (a traced receptive field). */
   highlight?: Uint8Array;
+  /** Cells the last recomputation changed, indexed like `data`: outlined for a moment. */
+  changed?: Uint8Array;
 }
 
 /** Accessible name of one map: `"conv1 channel 0"`, or `"dense1 output"` for a strip. */
@@ -53,6 +55,7 @@ export const ChannelGrid = memo(function ChannelGrid(
         <GridRow
           key={row}
           {...{ layout, data, channel, row, scale: props.scale, highlight: props.highlight }}
+          changed={props.changed}
           selectedCol={active?.row === row ? active.col : null}
           idPrefix={`${baseId}-${row}`}
         />
@@ -68,13 +71,14 @@ interface GridRowProps {
   row: number;
   scale: TensorColorScale;
   highlight: Uint8Array | undefined;
+  changed: Uint8Array | undefined;
   selectedCol: number | null;
   /** Cells get ids `${idPrefix}-${col}`, matching the grid's aria-activedescendant. */
   idPrefix: string;
 }
 
 function GridRow(props: GridRowProps) {
-  const { layout, data, channel, row, scale, highlight, selectedCol, idPrefix } = props;
+  const { layout, data, channel, row, scale, highlight, changed, selectedCol, idPrefix } = props;
   return (
     <div role="row" className="hm-row">
       {rowCols(layout, row).map((col) => {
@@ -84,6 +88,7 @@ function GridRow(props: GridRowProps) {
         const selected = col === selectedCol;
         const classes = ['hm-cell'];
         if (highlight?.[index]) classes.push('hm-highlight');
+        if (changed?.[index]) classes.push('hm-changed');
         if (selected) classes.push('hm-selected');
         return (
           <div

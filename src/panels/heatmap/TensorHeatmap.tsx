@@ -14,6 +14,7 @@ import {
   type MapLayout,
 } from './map-layout.ts';
 import { canvasMaxSide, gridMetrics, MAX_CHANNELS_SHOWN, textEm } from './sizing.ts';
+import { useChangedCells } from './useChangedCells.ts';
 import './heatmap.css';
 
 export type { CellPos, HeatmapCell } from './map-layout.ts';
@@ -54,6 +55,7 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
     return typeof l !== 'string' && pixels && l.small ? { ...l, small: false } : l;
   }, [shape, data.length, pixels]);
   const scale = useMemo(() => colorScaleFor(data), [data]);
+  const changed = useChangedCells(data, pixels);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);
   const selection = selectedCell !== undefined ? selectedCell : ownSelection;
@@ -81,7 +83,7 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
         {busy && <BusyBadge />}
       </div>
       <ChannelMaps
-        {...{ nodeId, layout, data, scale, maxCellPx }}
+        {...{ nodeId, layout, data, scale, maxCellPx, changed }}
         highlight={highlight?.length === data.length ? highlight : undefined}
         selected={selected}
         onSelect={select}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../src/i18n/I18nProvider.tsx';
 import { createLanguageStore } from '../../../src/i18n/language-store.ts';
@@ -304,5 +304,30 @@ describe('TensorHeatmap: names in the UI language', () => {
     expect(screen.getByRole('grid', { name: 'c1 チャンネル0' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'c2 チャンネル1、20×20' })).toBeTruthy();
     expect(screen.getByRole('img', { name: 'd の出力、300個の値' })).toBeTruthy();
+  });
+});
+
+describe('TensorHeatmap: what an edit changed', () => {
+  it('outlines exactly the cells whose values changed, for a moment', () => {
+    vi.useFakeTimers();
+    try {
+      const { rerender, container } = render(
+        <TensorHeatmap nodeId="conv" tensor={tensor([3, 3, 1], SLIDE)} />,
+      );
+      expect(container.querySelectorAll('.hm-changed')).toHaveLength(0);
+      const edited = [...SLIDE];
+      edited[0] = 7;
+      edited[8] = 4;
+      rerender(<TensorHeatmap nodeId="conv" tensor={tensor([3, 3, 1], edited)} />);
+      const outlined = [...container.querySelectorAll('.hm-changed')].map((c) => c.textContent);
+      expect(outlined).toEqual(['7', '4']);
+      act(() => vi.advanceTimersByTime(1600));
+      expect(container.querySelectorAll('.hm-changed')).toHaveLength(0);
+      // The same values again (a recomputation that changed nothing): no outline.
+      rerender(<TensorHeatmap nodeId="conv" tensor={tensor([3, 3, 1], edited)} />);
+      expect(container.querySelectorAll('.hm-changed')).toHaveLength(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
