@@ -3,6 +3,7 @@ import { useT } from '../i18n/useT.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import type { EngineState, EvaluationStatus } from '../state/types.ts';
 import { useKeepChangeOutline } from '../panels/heatmap/change-outline.ts';
+import { COLOR_MAPS, useColorMap, type ColorMapName } from '../panels/heatmap/color-maps.ts';
 import { useElapsedSeconds } from './useElapsedSeconds.ts';
 
 /** After this many seconds of computing, the status bar counts them and says edits still work. */
@@ -27,6 +28,7 @@ export function StatusLine() {
   const busy = useEditorState((s) => s.busy.size);
   const t = useT();
   const [keep, setKeep] = useKeepChangeOutline();
+  const [map, setMap] = useColorMap();
   // Seconds of work so far: a first evaluation runs while the engine is still "starting".
   const seconds = useElapsedSeconds(busy > 0 && engine !== 'failed' ? engine : null);
   let engineText =
@@ -40,6 +42,16 @@ export function StatusLine() {
       <span role="status" className="cf-status">
         {status ? describe(t, status) : ''}
       </span>
+      <label className="cf-color-map">
+        {t('status.colorMap')}
+        <select value={map} onChange={(e) => setMap(e.target.value as ColorMapName)}>
+          {(Object.keys(COLOR_MAPS) as ColorMapName[]).map((name) => (
+            <option key={name} value={name}>
+              {t(`status.colorMap.${name}`)}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="cf-keep-outline" title={t('status.keepOutlineHint')}>
         <input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} />
         {t('status.keepOutline')}

@@ -202,6 +202,10 @@ export const en = {
     'The graph saved in this browser could not be read ({problem}); the default graph is shown.',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': 'undo · redo (also Ctrl+Y)',
+  'status.colorMap': 'Colours',
+  'status.colorMap.blues': 'Blues, red–blue',
+  'status.colorMap.viridis': 'Viridis, purple–orange (colour-blind safe)',
+  'status.colorMap.cividis': 'Cividis, brown–teal (colour-blind safe)',
   'status.keepOutline': 'Keep changes outlined',
   'status.keepOutlineHint':
     'After an edit, the cells whose values changed are outlined for a moment on every map; tick to keep the outline until the next edit.',

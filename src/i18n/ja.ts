@@ -200,6 +200,10 @@ export const ja: Record<MessageKey, string> = {
     'このブラウザに保存されたグラフを読み込めませんでした({problem})。既定のグラフを表示します。',
   'help.undoKeys': 'Ctrl/⌘+Z · Ctrl/⌘+Shift+Z',
   'help.undo': '元に戻す · やり直す(Ctrl+Yも可)',
+  'status.colorMap': '配色',
+  'status.colorMap.blues': '青、赤–青',
+  'status.colorMap.viridis': 'Viridis、紫–橙(色覚の多様性に配慮)',
+  'status.colorMap.cividis': 'Cividis、茶–青緑(色覚の多様性に配慮)',
   'status.keepOutline': '変化したマスの枠を残す',
   'status.keepOutlineHint':
     '編集のあと、値が変わったマスがすべてのマップで一瞬枠で囲まれます。チェックすると次の編集まで枠を残します。',

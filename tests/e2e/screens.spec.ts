@@ -43,3 +43,21 @@ for (const [width, height, name] of [
     await snap(page, info);
   });
 }
+
+test('a colour-blind-safe colour map: viridis on every map, kept after a reload', async ({
+  page,
+}, info) => {
+  await openApp(page);
+  const top = cells(page, 'conv channel 0').first(); // 3, the maximum
+  await expect(top).toHaveCSS('background-color', 'rgb(8, 48, 107)');
+  await page.getByRole('combobox', { name: 'Colours' }).selectOption('viridis');
+  await expect(top).toHaveCSS('background-color', 'rgb(253, 231, 37)');
+  // Dark text on viridis's yellow, so the number stays readable.
+  await expect(top).toHaveCSS('color', 'rgb(17, 24, 39)');
+  await snap(page, info);
+  await page.reload();
+  await expect(cells(page, 'conv channel 0').first()).toHaveCSS(
+    'background-color',
+    'rgb(253, 231, 37)',
+  );
+});

@@ -15,6 +15,7 @@ import {
 } from './map-layout.ts';
 import { canvasMaxSide, gridMetrics, MAX_CHANNELS_SHOWN, textEm } from './sizing.ts';
 import { useChangedCells } from './useChangedCells.ts';
+import { useColorMap } from './color-maps.ts';
 import './heatmap.css';
 
 export type { CellPos, HeatmapCell } from './map-layout.ts';
@@ -54,7 +55,8 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
     const l = layoutFor(shape, data.length);
     return typeof l !== 'string' && pixels && l.small ? { ...l, small: false } : l;
   }, [shape, data.length, pixels]);
-  const scale = useMemo(() => colorScaleFor(data), [data]);
+  const [map] = useColorMap();
+  const scale = useMemo(() => colorScaleFor(data, map), [data, map]);
   const changed = useChangedCells(data, pixels);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);

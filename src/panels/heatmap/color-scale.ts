@@ -1,5 +1,5 @@
 import { scaleDiverging, scaleSequential } from 'd3-scale';
-import { interpolateBlues, interpolateRdBu } from 'd3-scale-chromatic';
+import { COLOR_MAPS, type ColorMapName } from './color-maps.ts';
 
 export type Rgb = readonly [r: number, g: number, b: number];
 
@@ -44,8 +44,10 @@ export function finiteExtent(data: ArrayLike<number>): [number, number] {
   return min > max ? [0, 0] : [min, max];
 }
 
-/** Parses the `rgb(r, g, b)` strings d3-scale-chromatic's interpolators return. */
+/** Parses the `rgb(r, g, b)` and `#rrggbb` strings d3-scale-chromatic's interpolators return. */
 export function parseRgb(css: string): Rgb {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
   const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(css);
   if (!m) return NAN_RGB;
   return [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -59,22 +61,26 @@ export function parseRgb(css: string): Rgb {
  * @example
  * colorScaleFor(Float32Array.of(-1, 0, 2)).kind; // 'diverging'
  */
-export function colorScaleFor(data: ArrayLike<number>): TensorColorScale {
+export function colorScaleFor(
+  data: ArrayLike<number>,
+  map: ColorMapName = 'blues',
+): TensorColorScale {
   const [min, max] = finiteExtent(data);
   const kind = min < 0 ? 'diverging' : 'sequential';
   const m = Math.max(Math.abs(min), Math.abs(max));
   // A constant non-negative tensor has no contrast to show: draw it at the light end
   // rather than letting d3 pick the middle of a degenerate domain.
+  const colors = COLOR_MAPS[map];
   const scale: (v: number) => string =
     kind === 'diverging'
-      ? scaleDiverging(interpolateRdBu).domain([-m, 0, m]).clamp(true)
+      ? scaleDiverging(colors.diverging).domain([-m, 0, m]).clamp(true)
       : min === max
-        ? () => interpolateBlues(0)
-        : scaleSequential(interpolateBlues).domain([min, max]).clamp(true);
+        ? () => colors.sequential(0)
+        : scaleSequential(colors.sequential).domain([min, max]).clamp(true);
   const lo = kind === 'diverging' ? -m : min;
   const span = kind === 'diverging' ? 2 * m : max - min;
   // In the domain's own terms (t from 0 to 1) a table depends only on the kind: built once.
-  const { lut, packed } = tableFor(kind === 'sequential' && min === max ? 'constant' : kind);
+  const { lut, packed } = tableFor(map, kind === 'sequential' && min === max ? 'constant' : kind);
   const nanPixel = packed[LUT_SIZE];
   const toIndex = span > 0 ? (LUT_SIZE - 1) / span : 0;
   /** The table entry of a non-NaN value: its place in the domain, clamped and rounded. */
@@ -111,19 +117,20 @@ function packLut(lut: readonly Rgb[]): Uint32Array {
 
 const TABLES = new Map<string, { lut: Rgb[]; packed: Uint32Array }>();
 
-/** The colour table of a kind of scale, over t from 0 to 1 (built on first use). */
-function tableFor(kind: 'diverging' | 'sequential' | 'constant') {
-  let table = TABLES.get(kind);
+/** The colour table of a map's kind of scale, over t from 0 to 1 (built on first use). */
+function tableFor(map: ColorMapName, kind: 'diverging' | 'sequential' | 'constant') {
+  let table = TABLES.get(`${map}:${kind}`);
   if (!table) {
+    const colors = COLOR_MAPS[map];
     const colorAt =
       kind === 'diverging'
-        ? interpolateRdBu
+        ? colors.diverging
         : kind === 'sequential'
-          ? interpolateBlues
-          : () => interpolateBlues(0);
+          ? colors.sequential
+          : () => colors.sequential(0);
     const lut = buildLut(colorAt);
     table = { lut, packed: packLut(lut) };
-    TABLES.set(kind, table);
+    TABLES.set(`${map}:${kind}`, table);
   }
   return table;
 }

@@ -1,8 +1,8 @@
 import { scaleSequential } from 'd3-scale';
-import { interpolateBlues } from 'd3-scale-chromatic';
 import { useState } from 'react';
 import type { Confusion } from '../../engine/train/training-api.ts';
 import { useT } from '../../i18n/useT.ts';
+import { COLOR_MAPS, useColorMap } from '../heatmap/color-maps.ts';
 import { textColorOn, parseRgb } from '../heatmap/color-scale.ts';
 import { useTraining, useTrainingState } from './TrainingContext.tsx';
 
@@ -79,9 +79,10 @@ function Matrix({
   onSelect(cell: number): void;
 }) {
   const t = useT();
+  const [map] = useColorMap();
   const k = matrix.classes;
   const max = Math.max(1, ...matrix.counts.flat());
-  const color = scaleSequential(interpolateBlues).domain([0, max]);
+  const color = scaleSequential(COLOR_MAPS[map].sequential).domain([0, max]);
   return (
     <table className="tr-matrix">
       <caption>{t('train.confusion.caption')}</caption>

@@ -1,6 +1,7 @@
-import { interpolateRdBu } from 'd3-scale-chromatic';
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { COLOR_MAPS, useColorMap, type ColorMapName } from '../heatmap/color-maps.ts';
+import { parseRgb } from '../heatmap/color-scale.ts';
 
 /** More filters or channels than this are left out of the maps (the node says how many). */
 const MAX_FILTERS = 16;
@@ -8,15 +9,14 @@ const MAX_CHANNELS = 8;
 /** Pixels of background between neighbouring filters, in kernel pixels. */
 const GAP = 1;
 
-/** RdBu as 256 RGB triples, red (−max) to blue (+max): looked up, not parsed, per tap. */
-let palette: Uint8Array | null = null;
-function rdBu(): Uint8Array {
+/** A map's diverging scale as 256 RGB triples (−max to +max): looked up, not parsed, per tap. */
+const palettes = new Map<ColorMapName, Uint8Array>();
+function diverging(map: ColorMapName): Uint8Array {
+  let palette = palettes.get(map);
   if (palette) return palette;
   palette = new Uint8Array(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const [r, g, b] = (interpolateRdBu(i / 255).match(/\d+/g) ?? ['0', '0', '0']).map(Number);
-    palette.set([r!, g!, b!], i * 3);
-  }
+  for (let i = 0; i < 256; i++) palette.set(parseRgb(COLOR_MAPS[map].diverging(i / 255)), i * 3);
+  palettes.set(map, palette);
   return palette;
 }
 
@@ -36,12 +36,13 @@ export function FilterMaps({ shape, data }: { shape: readonly number[]; data: Fl
   // About 200 px across, whatever the count: 8 filters of 5 taps at 4 px a tap.
   const scale = Math.max(1, Math.min(6, Math.floor(200 / width)));
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [map] = useColorMap();
   useEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     let max = 1e-6;
     for (const v of data) if (Math.abs(v) > max) max = Math.abs(v);
-    const lut = rdBu();
+    const lut = diverging(map);
     const image = ctx.createImageData(width, height);
     const px = image.data;
     for (let c = 0; c < rows; c++)
@@ -57,7 +58,7 @@ export function FilterMaps({ shape, data }: { shape: readonly number[]; data: Fl
             px[o + 3] = 255;
           }
     ctx.putImageData(image, 0, 0);
-  }, [data, kh, kw, inC, filters, rows, cols, width, height]);
+  }, [data, kh, kw, inC, filters, rows, cols, width, height, map]);
   const label = t('train.filters', { filters, channels: inC });
   return (
     <figure className="tr-filters" aria-label={label}>
