@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChannelCanvas } from './ChannelCanvas.tsx';
 import { ChannelGrid } from './ChannelGrid.tsx';
 import { colorScaleFor, type TensorColorScale } from './color-scale.ts';
@@ -15,6 +15,9 @@ import {
 } from './map-layout.ts';
 import { canvasMaxSide, gridMetrics, MAX_CHANNELS_SHOWN, textEm } from './sizing.ts';
 import { useChangedCells } from './useChangedCells.ts';
+
+// The numbers of a large map, as a table: loaded when first asked for.
+const MapNumbers = lazy(() => import('./MapNumbers.tsx').then((m) => ({ default: m.MapNumbers })));
 import { useColorMap } from './color-maps.ts';
 import './heatmap.css';
 
@@ -59,6 +62,7 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
   const scale = useMemo(() => colorScaleFor(data, map), [data, map]);
   const changed = useChangedCells(data, pixels);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
+  const [numbers, setNumbers] = useState(false);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);
   const selection = selectedCell !== undefined ? selectedCell : ownSelection;
 
@@ -83,7 +87,22 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
       <div className="hm-header">
         <HeatmapLegend scale={scale} />
         {busy && <BusyBadge />}
+        {(!layout.small || pixels) && (
+          <button
+            type="button"
+            className="hm-numbers-button nodrag"
+            aria-label={t('numbers.open', { id: nodeId })}
+            onClick={() => setNumbers(true)}
+          >
+            123
+          </button>
+        )}
       </div>
+      {numbers && (
+        <Suspense fallback={null}>
+          <MapNumbers {...{ nodeId, layout, data }} onClose={() => setNumbers(false)} />
+        </Suspense>
+      )}
       <ChannelMaps
         {...{ nodeId, layout, data, scale, maxCellPx, changed }}
         highlight={highlight?.length === data.length ? highlight : undefined}

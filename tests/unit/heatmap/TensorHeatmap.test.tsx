@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '../../../src/i18n/I18nProvider.tsx';
 import { createLanguageStore } from '../../../src/i18n/language-store.ts';
 import { TensorHeatmap } from '../../../src/panels/heatmap/TensorHeatmap.tsx';
+import { formatValue } from '../../../src/ui/format-value.ts';
 
 afterEach(() => {
   cleanup();
@@ -329,5 +330,40 @@ describe('TensorHeatmap: what an edit changed', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('TensorHeatmap: a large map as a table of numbers', () => {
+  it('20×20×2: a 16×16 page of the chosen channel, Page Down moves on, Shift moves across', async () => {
+    // Value = row·100 + col·1 + channel·0.5, so every cell says where it is.
+    const data = Array.from({ length: 20 * 20 * 2 }, (_, i) => {
+      const c = i % 2;
+      const pos = Math.floor(i / 2);
+      return Math.floor(pos / 20) * 100 + (pos % 20) + c * 0.5;
+    });
+    render(<TensorHeatmap nodeId="big" tensor={tensor([20, 20, 2], data)} />);
+    expect(screen.queryByRole('grid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'The numbers of big, as a table' }));
+    const table = await screen.findByRole('table', { name: 'big channel 0, numbers' });
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(bodyRows).toHaveLength(16);
+    expect(
+      within(bodyRows[2]!)
+        .getAllByRole('cell')
+        .map((c) => c.textContent)
+        .slice(0, 3),
+    ).toEqual(['200', '201', '202']);
+    const scroller = table.parentElement!;
+    fireEvent.keyDown(scroller, { key: 'PageDown' });
+    const down = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    // The last page keeps 16 rows: rows 4 to 19.
+    expect(within(down[15]!).getByRole('rowheader').textContent).toBe('19');
+    fireEvent.keyDown(scroller, { key: 'PageDown', shiftKey: true });
+    const across = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(within(across[15]!).getAllByRole('cell')[15]!.textContent).toBe(formatValue(1919));
+    fireEvent.change(screen.getByRole('combobox'), { target: { value: '1' } });
+    const other = await screen.findByRole('table', { name: 'big channel 1, numbers' });
+    const firstRow = within(other).getAllByRole('row')[1]!;
+    expect(within(firstRow).getAllByRole('cell')[0]!.textContent).toBe(formatValue(404.5));
   });
 });
