@@ -26,6 +26,7 @@ export const enExplain = {
   'step.speed': 'Speed',
   'step.perSecond': '{n} / s',
   'step.position': 'cell {k} of {n}',
+  'step.notYet': 'row {row}, col {col}: not computed yet',
   'step.clickToJump': 'Click a cell to go there.',
   'conv.channel': 'multiply-accumulate over ch {c}',
   'conv.input': 'input image · ch {c}',

@@ -113,7 +113,7 @@ export const en = {
   'sample.circle': 'circle',
   'sample.gradient': 'gradient',
   'draw.open': 'Draw',
-  'draw.openFor': 'Open the drawing pad for {id}',
+  'draw.openFor': 'Draw: open the drawing pad for {id}',
   'draw.title': 'Drawing pad · {id}',
   'draw.close': 'Close the drawing pad',
   'draw.canvas': 'drawing of {id}, {h}×{w}',

@@ -28,6 +28,7 @@ export const jaExplain: Record<keyof typeof enExplain, string> = {
   'step.speed': '速さ',
   'step.perSecond': '毎秒{n}マス',
   'step.position': '{n}マス中{k}マス目',
+  'step.notYet': '{row}行{col}列:まだ計算していません',
   'step.clickToJump': 'マス目をクリックするとその位置へ移動します。',
   'conv.channel': '{c}CHの積和計算',
   'conv.input': '入力画像 {c}CH',

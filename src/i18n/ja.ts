@@ -109,7 +109,7 @@ export const ja: Record<MessageKey, string> = {
   'sample.circle': '円',
   'sample.gradient': 'グラデーション',
   'draw.open': '描く',
-  'draw.openFor': '{id}の描画パッドを開く',
+  'draw.openFor': '描く:{id}の描画パッドを開く',
   'draw.title': '描画パッド · {id}',
   'draw.close': '描画パッドを閉じる',
   'draw.canvas': '{id}の絵({h}×{w})',

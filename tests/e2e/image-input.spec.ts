@@ -156,7 +156,7 @@ test('each stroke on the drawing pad recomputes downstream once, at pointer-up',
 }, info) => {
   await openApp(page);
   const conv = nodeCard(page, 'Conv2D', 'conv');
-  await page.getByRole('button', { name: 'Open the drawing pad for input' }).click();
+  await page.getByRole('button', { name: 'Draw: open the drawing pad for input' }).click();
   const pad = page.getByRole('dialog', { name: 'Drawing pad · input' });
   await pad.getByRole('combobox', { name: 'size' }).selectOption('28x28');
   await expect(shapeOf(conv)).toHaveText('26×26×1');

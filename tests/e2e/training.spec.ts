@@ -131,7 +131,7 @@ test('draw and be read: the trained LeNet reads a 1 drawn small in a corner', as
   const bars = nodeCard(page, 'Dense', 'class').getByRole('figure', { name: 'Prediction' });
   // The preset's own Input is a 7, and read as one; the stroke below changes that.
   await expect(bars.getByText(/^predicted 7 \(\d+%\)$/)).toBeVisible();
-  await page.getByRole('button', { name: 'Open the drawing pad for digit' }).click();
+  await page.getByRole('button', { name: 'Draw: open the drawing pad for digit' }).click();
   const pad = page.getByRole('dialog', { name: 'Drawing pad · digit' });
   await expect(pad.getByText(/^Drawn like an MNIST digit/)).toBeVisible();
   await pad.getByRole('button', { name: 'Clear' }).click();

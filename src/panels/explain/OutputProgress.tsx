@@ -33,7 +33,12 @@ export function OutputProgress(props: OutputProgressProps) {
     const i = at(r, c);
     if (i < 0) return { text: '', className: 'ex-none' };
     const classes = i === index ? ['ex-current'] : [];
-    if (!filled[i]) return { text: '', className: [...classes, 'ex-blank'].join(' ') };
+    if (!filled[i])
+      return {
+        text: '',
+        className: [...classes, 'ex-blank'].join(' '),
+        label: t('step.notYet', { row: r, col: c }),
+      };
     if (unsolved.has(i)) return { text: '?', className: [...classes, 'ex-unsolved'].join(' ') };
     return { text: formatValue(output.data[i]), className: classes.join(' ') };
   };

@@ -96,7 +96,7 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
           </ol>
         </details>
       </nav>
-      <article className="ls-step" aria-live="polite">
+      <article className="ls-step" aria-live="polite" tabIndex={0}>
         <h3 className="ls-step-title">{text(current.title)}</h3>
         <Narration text={text(current.narration)} />
         {error && (

@@ -143,7 +143,8 @@ function ConvPicker({ step, unit, channel, hasBias, picked, onChannel, onPick }:
         className="ex-filter"
         cell={(ky, kx) => ({
           text: formatValue(kernel[at(ky, kx)]!),
-          label: t('back.weightName', { ky, kx, c, f: unit }),
+          // The visible value first, so the name holds what is seen (WCAG 2.5.3).
+          label: `${formatValue(kernel[at(ky, kx)]!)} · ${t('back.weightName', { ky, kx, c, f: unit })}`,
           pressed: picked === at(ky, kx),
           className: picked === at(ky, kx) ? 'ex-current' : undefined,
         })}
