@@ -76,7 +76,9 @@ type Pixel = { x: number; y: number };
 
 /** Open the Input's drawing pad and set its brush to 1; the pad canvas's box on the page. */
 async function openPad(page: Page) {
-  await page.getByRole('button', { name: 'Draw: open the drawing pad for in', exact: true }).click();
+  await page
+    .getByRole('button', { name: 'Draw: open the drawing pad for in', exact: true })
+    .click();
   const pad = page.getByRole('dialog', { name: /^Drawing pad/ });
   await pad.getByRole('slider').focus();
   await page.keyboard.press('Home'); // brush 1: a dot at a pixel's centre covers that pixel only

@@ -18,9 +18,7 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
     const axe = (
       window as unknown as {
         axe: {
-          run(
-            o: object,
-          ): Promise<{
+          run(o: object): Promise<{
             violations: {
               id: string;
               impact: string | null;
