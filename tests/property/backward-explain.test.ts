@@ -4,11 +4,9 @@ import {
   explainUpdate,
   explainWeightGradient,
 } from '../../src/engine/explain/backward/index.ts';
-import { createTrainer } from '../../src/engine/train/create-trainer.ts';
 import { recordStep, type StepRecord } from '../../src/engine/train/step-record.ts';
-import type { Trainer } from '../../src/engine/train/trainer.ts';
-import { trainingChain } from '../../src/graph/training-chain.ts';
 import { chainDocument } from '../unit/train/train-helpers.ts';
+import { trainerOfCase } from './train-case-trainer.ts';
 import { randomTrainCase, type TrainCase } from './random-train-case.ts';
 import { makeRng, seeds } from './rng.ts';
 
@@ -28,7 +26,7 @@ describe('backward explanations against the engine', () => {
     const c = withDropout(randomTrainCase(seed), seed);
     const doc = chainDocument(c.inShape, c.layers);
     for (const kernels of ['reference', 'simd'] as const) {
-      const trainer = trainerOf(doc, c, kernels);
+      const trainer = trainerOfCase(doc, c, kernels, true);
       const before = makeRng(seed ^ 0x51ed).int(0, 3);
       for (let i = 0; i < before && !trainer.done; i++) trainer.step();
       if (trainer.done) continue;
@@ -116,28 +114,4 @@ function withDropout(c: TrainCase, seed: number): TrainCase {
     params: { rate: rng.uniform(0.2, 0.6), seed: rng.int(0, 1000) },
   };
   return { ...c, layers: [...c.layers.slice(0, at), dropout, ...c.layers.slice(at)] };
-}
-
-function trainerOf(
-  doc: ReturnType<typeof chainDocument>,
-  c: TrainCase,
-  kernels: 'reference' | 'simd',
-): Trainer {
-  const chain = trainingChain(doc, 'in', doc.nodes[doc.nodes.length - 1]!.id);
-  if (!chain.ok) throw new Error(`${chain.path}: ${chain.error}`);
-  return createTrainer({
-    inputShape: c.inShape,
-    chain: chain.links,
-    train: { count: c.count, sampleShape: c.inShape, labelShape: c.outShape, x: c.x, y: c.y },
-    test: null,
-    config: {
-      loss: c.loss,
-      optimizer: c.optimizer,
-      batchSize: c.batchSize,
-      epochs: c.epochs,
-      shuffle: true,
-      seed: 0,
-    },
-    kernels,
-  });
 }

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrainer } from '../../src/engine/train/create-trainer.ts';
 import { EPSILON } from '../../src/engine/train/losses.ts';
 import type { Param } from '../../src/engine/train/layers/layer.ts';
 import type { TrainModel } from '../../src/engine/train/model.ts';
 import type { Trainer } from '../../src/engine/train/trainer.ts';
-import { trainingChain } from '../../src/graph/training-chain.ts';
-import type { GraphDocument } from '../../src/graph/types.ts';
 import { chainDocument } from '../unit/train/train-helpers.ts';
+import { trainerOfCase } from './train-case-trainer.ts';
 import { randomTrainCase, type TrainCase } from './random-train-case.ts';
 import { seeds } from './rng.ts';
 import { useTfjsCpu } from './tfjs-reference.ts';
@@ -49,7 +47,7 @@ describe('Trainer against TensorFlow.js layers model.fit (cpu, shuffle false)', 
     async (seed) => {
       const c = randomTrainCase(seed);
       const doc = chainDocument(c.inShape, c.layers);
-      const runs = KERNELS.map((kernels) => trainerOf(doc, c, kernels));
+      const runs = KERNELS.map((kernels) => trainerOfCase(doc, c, kernels));
       const initial = runs[0]!.model.params.map((p) => Float32Array.from(p.value));
       if (c.loss === 'categoricalCrossentropy')
         for (const f of clipsEngaged(c, runs[0]!.model)) tally(f);
@@ -162,27 +160,6 @@ function expectLosses(at: string, losses: readonly number[], theirs: readonly nu
       Math.abs(loss - want),
       `${at}: epoch ${e + 1} loss ${loss} vs tfjs ${want}`,
     ).toBeLessThanOrEqual(LOSS_ABS + LOSS_REL * Math.abs(want));
-  });
-}
-
-/** A Trainer for the case over `kernels`, as the app makes one (shuffle off, no test set). */
-function trainerOf(doc: GraphDocument, c: TrainCase, kernels: 'reference' | 'simd'): Trainer {
-  const chain = trainingChain(doc, 'in', 'head');
-  if (!chain.ok) throw new Error(`${chain.path}: ${chain.error}`);
-  return createTrainer({
-    inputShape: c.inShape,
-    chain: chain.links,
-    train: { count: c.count, sampleShape: c.inShape, labelShape: c.outShape, x: c.x, y: c.y },
-    test: null,
-    config: {
-      loss: c.loss,
-      optimizer: c.optimizer,
-      batchSize: c.batchSize,
-      epochs: c.epochs,
-      shuffle: false,
-      seed: 0,
-    },
-    kernels,
   });
 }
 

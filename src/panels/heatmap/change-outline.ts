@@ -1,40 +1,17 @@
-import { useSyncExternalStore } from 'react';
+import { storedSetting } from '../../ui/stored-setting.ts';
 
 /** How long the cells an edit changed stay outlined (unless kept on). */
 export const CHANGE_OUTLINE_MS = 1500;
-const KEY = 'convflow.outlineChanges';
-
-let keep = read();
-const listeners = new Set<() => void>();
-
-function read(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(KEY) === 'keep';
-  } catch {
-    return false;
-  }
-}
+const outline = storedSetting(
+  'convflow.outlineChanges',
+  'flash',
+  (v): v is 'flash' | 'keep' => v === 'flash' || v === 'keep',
+);
 
 /** Whether the outline of what the last edit changed stays on (remembered in the browser). */
 export function useKeepChangeOutline(): [boolean, (on: boolean) => void] {
-  const value = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => keep,
-  );
-  return [value, setKeep];
-}
-
-function setKeep(on: boolean): void {
-  keep = on;
-  try {
-    globalThis.localStorage?.setItem(KEY, on ? 'keep' : 'flash');
-  } catch {
-    // Not remembered; it still applies to this page.
-  }
-  for (const l of [...listeners]) l();
+  const [value, set] = outline();
+  return [value === 'keep', (on) => set(on ? 'keep' : 'flash')];
 }
 
 /** Which of `next`'s values differ from `previous`'s (same length), or null if none do. */

@@ -6,7 +6,7 @@ import {
   interpolateRdBu,
   interpolateViridis,
 } from 'd3-scale-chromatic';
-import { useSyncExternalStore } from 'react';
+import { storedSetting } from '../../ui/stored-setting.ts';
 
 /**
  * The colour maps a reader may choose. Each has a sequential scale for tensors without
@@ -24,37 +24,9 @@ export const COLOR_MAPS = {
 } as const;
 export type ColorMapName = keyof typeof COLOR_MAPS;
 
-const KEY = 'convflow.colorMap';
-let current: ColorMapName = read();
-const listeners = new Set<() => void>();
-
-function read(): ColorMapName {
-  try {
-    const v = globalThis.localStorage?.getItem(KEY);
-    return v && v in COLOR_MAPS ? (v as ColorMapName) : 'blues';
-  } catch {
-    return 'blues';
-  }
-}
-
 /** The chosen colour map (remembered in the browser) and a way to choose another. */
-export function useColorMap(): [ColorMapName, (name: ColorMapName) => void] {
-  const value = useSyncExternalStore(
-    (l) => {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    () => current,
-  );
-  return [value, setColorMap];
-}
-
-function setColorMap(name: ColorMapName): void {
-  current = name;
-  try {
-    globalThis.localStorage?.setItem(KEY, name);
-  } catch {
-    // Not remembered; it still applies to this page.
-  }
-  for (const l of [...listeners]) l();
-}
+export const useColorMap = storedSetting<ColorMapName>(
+  'convflow.colorMap',
+  'blues',
+  (v): v is ColorMapName => Object.hasOwn(COLOR_MAPS, v),
+);
