@@ -37,8 +37,6 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
         // Take the first visit's page at once, so the digits a run fetches are cached then.
         clientsClaim: true,
-        // The app bundle is over workbox's 2 MiB default only with source maps; keep room.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         runtimeCaching: [
           {
             urlPattern: ({ url }) => url.pathname.endsWith('/datasets/mnist.bin'),

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
   cells,
   expect,
+  loadPreset,
   nodeCard,
   openApp,
   SLIDE_SAME,
@@ -67,13 +68,6 @@ test('the MNIST digits, fetched once, train again offline', async ({ page, conte
   test.setTimeout(120_000);
   await openApp(page);
   await serviceWorkerInControl(page);
-  const chooseLearn = async () => {
-    const picker = page.getByLabel('preset');
-    const learn = (await picker.locator('option').allTextContents()).find((o) =>
-      o.startsWith('Learn to read digits'),
-    );
-    await picker.selectOption({ label: learn! });
-  };
   const panel = page.getByRole('complementary', { name: 'Train the network' });
   const trainABit = async () => {
     await panel.getByRole('button', { name: 'Start', exact: true }).click();
@@ -82,12 +76,12 @@ test('the MNIST digits, fetched once, train again offline', async ({ page, conte
     });
     await panel.getByRole('button', { name: 'Pause', exact: true }).click();
   };
-  await chooseLearn();
+  await loadPreset(page, '10-learn-digits');
   await trainABit();
 
   await context.setOffline(true);
   await page.reload();
   await expect(statusLine(page)).toHaveText(/^recomputed \d+ of \d+ nodes/);
-  if (!(await panel.isVisible())) await chooseLearn();
+  if (!(await panel.isVisible())) await loadPreset(page, '10-learn-digits');
   await trainABit();
 });

@@ -27,6 +27,15 @@ async function gesture(cdp: CDPSession, from: Point[], to: Point[], steps = 12) 
   await new Promise((r) => setTimeout(r, 600));
 }
 
+/** Two fingers either side of `c`, from `from` px to `to` px away from it. */
+async function pinch(cdp: CDPSession, c: Point, from: number, to: number) {
+  const pair = (d: number) => [
+    { x: c.x - d, y: c.y },
+    { x: c.x + d, y: c.y },
+  ];
+  await gesture(cdp, pair(from), pair(to));
+}
+
 /** The canvas's zoom and pan, read from React Flow's viewport transform. */
 async function viewport(page: Page) {
   return page.locator('.react-flow__viewport').evaluate((el) => {
@@ -67,35 +76,13 @@ test('pinch zooms the canvas in and out; one finger pans it and moves a node', a
   expect(after.y - before.y).toBeGreaterThan(30);
   expect(await viewport(page)).toEqual(start);
 
-  const c = await emptyCanvasPoint(page);
   // Fingers apart: zoom in.
-  await gesture(
-    cdp,
-    [
-      { x: c.x - 30, y: c.y },
-      { x: c.x + 30, y: c.y },
-    ],
-    [
-      { x: c.x - 120, y: c.y },
-      { x: c.x + 120, y: c.y },
-    ],
-  );
+  await pinch(cdp, await emptyCanvasPoint(page), 30, 120);
   const zoomedIn = await viewport(page);
   expect(zoomedIn.zoom).toBeGreaterThan(start.zoom * 1.5);
 
   // Fingers together: zoom out again.
-  const c2 = await emptyCanvasPoint(page);
-  await gesture(
-    cdp,
-    [
-      { x: c2.x - 120, y: c2.y },
-      { x: c2.x + 120, y: c2.y },
-    ],
-    [
-      { x: c2.x - 20, y: c2.y },
-      { x: c2.x + 20, y: c2.y },
-    ],
-  );
+  await pinch(cdp, await emptyCanvasPoint(page), 120, 20);
   const zoomedOut = await viewport(page);
   expect(zoomedOut.zoom).toBeLessThan(zoomedIn.zoom / 2);
 
