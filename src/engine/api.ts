@@ -1,5 +1,5 @@
-import type { GraphEdit } from '../graph/edits.ts';
-import { parseGraph } from '../graph/parse.ts';
+import type { GraphEdit } from '../graph/edit-apply.ts';
+import type { GraphDocument } from '../graph/types.ts';
 import { EngineSession, type EvaluationReport } from './session.ts';
 
 // The core is compiled without DOM typings; a worker, a page and Node all have MessageChannel.
@@ -37,11 +37,14 @@ export interface WireReport {
 /** The engine as the UI sees it, behind the worker boundary. */
 export interface EngineApi {
   /**
-   * Replace the graph (validated here too: the worker trusts no one). `revision` is the
+   * Replace the graph with a document the page checked (`parseGraph`). `revision` is the
    * caller's count for this document; reports echo it.
    */
-  load(doc: unknown, revision?: number): ApplyResult;
-  /** Apply edits atomically; on error nothing changes. Reports echo `revision`. */
+  load(doc: GraphDocument, revision?: number): ApplyResult;
+  /**
+   * Apply edits the page checked (`EditOutcome.applied`) atomically; an edit out of step
+   * (a missing node) changes nothing. Reports echo `revision`.
+   */
   apply(edits: GraphEdit[], revision?: number): ApplyResult;
   /**
    * Recompute what the edits so far made dirty. Resolves to null when a newer edit arrived
@@ -63,8 +66,7 @@ export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): 
   let queue: Promise<unknown> = Promise.resolve();
   return {
     load(doc, revision) {
-      const parsed = parseGraph(doc);
-      return parsed.ok ? { ok: true, epoch: session.load(parsed.value, revision) } : parsed;
+      return { ok: true, epoch: session.load(doc, revision) };
     },
     apply(edits, revision) {
       const result = session.apply(edits, revision);

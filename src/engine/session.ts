@@ -1,4 +1,9 @@
-import { applyEdits, type GraphEdit } from '../graph/edits.ts';
+import {
+  applyEditsWith,
+  TRUSTED_EDITS,
+  type EditChecks,
+  type GraphEdit,
+} from '../graph/edit-apply.ts';
 import type { ParseResult } from '../graph/parse.ts';
 import { inferShapes, type NodeShape } from '../graph/shape-inference.ts';
 import { descendantsOf, topologicalOrder } from '../graph/topo.ts';
@@ -39,6 +44,10 @@ const EMPTY: GraphDocument = { format: 'convflow-graph', version: 1, nodes: [], 
  * s.evaluate().recomputed; // every node
  * s.apply([{ kind: 'setParams', id: 'c1', params: { padding: 'same' } }]);
  * s.evaluate().recomputed; // 'c1' and what lies downstream of it
+ *
+ * Edits are trusted by default: they come checked from where they entered (the page's
+ * store, the CLI's parser), as `EditOutcome.applied`. Pass `CHECKED_EDITS` (graph/edits.ts)
+ * to check them here instead.
  */
 export class EngineSession {
   private doc: GraphDocument = EMPTY;
@@ -63,6 +72,8 @@ export class EngineSession {
   private revision = 0;
   private computing = false;
 
+  constructor(private readonly checks: EditChecks = TRUSTED_EDITS) {}
+
   get document(): GraphDocument {
     return this.doc;
   }
@@ -78,7 +89,7 @@ export class EngineSession {
    * the epoch.
    */
   apply(edits: readonly GraphEdit[], revision?: number): ParseResult<number> {
-    const result = applyEdits(this.doc, edits);
+    const result = applyEditsWith(this.doc, edits, this.checks);
     if (!result.ok) return result;
     for (const id of result.value.removed) this.forget(id);
     this.install(result.value.doc, result.value.touched, result.value.structural);

@@ -1,4 +1,4 @@
-import type { CellChange, GraphEdit, TensorParam } from './edits.ts';
+import type { CellChange, GraphEdit, TensorParam } from './edit-apply.ts';
 import type { ParseResult } from './parse.ts';
 import { adoptTensorData, NON_FINITE } from './tensor-data.ts';
 import type { GraphNode, TensorValue } from './types.ts';

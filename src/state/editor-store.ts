@@ -86,7 +86,12 @@ class StoreImpl implements EditorStore {
       if (!options.quiet) this.pushNotice('error', result.error);
       return result;
     }
-    return this.commit(result.state, edits, result.computes, options.separateStep === true);
+    return this.commit(
+      result.state,
+      result.applied,
+      result.computes,
+      options.separateStep === true,
+    );
   };
 
   restore = (doc: GraphDocument): DispatchResult => {
@@ -98,7 +103,7 @@ class StoreImpl implements EditorStore {
       return result;
     }
     // The edits give an equal graph, perhaps ordered differently: keep `doc` itself.
-    return this.commit({ ...result.state, doc }, edits, result.computes);
+    return this.commit({ ...result.state, doc }, result.applied, result.computes);
   };
 
   onEdits = (listener: (event: EditsEvent) => void): (() => void) => {

@@ -28,7 +28,8 @@ export function initialState(doc: GraphDocument): EditorState {
  * or removed nodes), so an evaluation is due; moving nodes or setting an exercise does not.
  */
 export type EditResult =
-  { ok: true; state: EditorState; computes: boolean } | { ok: false; error: string };
+  | { ok: true; state: EditorState; computes: boolean; applied: GraphEdit[] }
+  | { ok: false; error: string };
 
 /**
  * Validate and apply edits. The touched nodes and everything downstream become busy until
@@ -37,7 +38,7 @@ export type EditResult =
 export function editState(state: EditorState, edits: readonly GraphEdit[]): EditResult {
   const result = applyEdits(state.doc, edits);
   if (!result.ok) return result;
-  const { doc, touched, removed } = result.value;
+  const { doc, touched, removed, applied } = result.value;
   const computes = touched.size > 0 || removed.size > 0;
   const revision = state.revision + 1;
   const busy = new Map(state.busy);
@@ -46,6 +47,7 @@ export function editState(state: EditorState, edits: readonly GraphEdit[]): Edit
   return {
     ok: true,
     computes,
+    applied,
     state: {
       ...state,
       doc,

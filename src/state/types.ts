@@ -71,6 +71,7 @@ export type DispatchResult = { ok: true; revision: number } | { ok: false; error
 
 /** What the engine client hears about each accepted dispatch. */
 export interface EditsEvent {
+  /** The edits as checked (`EditOutcome.applied`): what the engine applies without a schema. */
   edits: readonly GraphEdit[];
   revision: number;
   /** False for edits that change nothing the engine computes (moving nodes). */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineSession, type EvaluationReport, type Tensor } from '../../src/engine/index.ts';
-import type { GraphEdit } from '../../src/graph/edits.ts';
+import { applyEdits, type GraphEdit } from '../../src/graph/edits.ts';
 import type { GraphDocument } from '../../src/graph/index.ts';
 import { downstream, randomEditPlan } from './random-edits.ts';
 import { randomOracleGraph } from './random-graph.ts';
@@ -32,7 +32,7 @@ describe('incremental evaluation equals a full recomputation', () => {
         const epoch = session.currentEpoch;
         const plan = randomEditPlan(rng, doc, freshId);
         const where = `seed=${seed} step ${step}: ${plan.label} ${clip(JSON.stringify(plan.edits))}`;
-        const result = session.apply(plan.edits);
+        const result = applyChecked(session, plan.edits);
         tally(plan.valid ? plan.label : 'invalid');
         if (!plan.valid) {
           expect(result.ok, where).toBe(false);
@@ -76,7 +76,7 @@ describe('incremental evaluation equals a full recomputation', () => {
       const applyPlan = (where: string): boolean => {
         const doc = session.document;
         const plan = randomEditPlan(rng, doc, freshId);
-        const ok = session.apply(plan.edits).ok;
+        const ok = applyChecked(session, plan.edits).ok;
         expect(ok, `${where}: ${plan.label}`).toBe(plan.valid);
         if (!ok) return false;
         const ids = new Set(session.document.nodes.map((n) => n.id));
@@ -142,10 +142,27 @@ afterAll(() => {
   for (const what of required) expect(seen.get(what) ?? 0, what).toBeGreaterThanOrEqual(5);
 });
 
+/**
+ * Edits as the app makes them: checked against the format on the page (`applyEdits`), then
+ * applied by the engine as the checked `applied` edits, without a schema. The engine's
+ * document must come out equal to the page's.
+ */
+function applyChecked(session: EngineSession, edits: readonly GraphEdit[]) {
+  const checked = applyEdits(session.document, edits);
+  if (!checked.ok) return checked;
+  const result = session.apply(checked.value.applied);
+  expect(session.document, 'the engine applies the checked edits to the same document').toEqual(
+    checked.value.doc,
+  );
+  return result;
+}
+
 /** A session holding the seed's random graph (small inputs, so fresh evaluations are cheap). */
 function start(seed: number): EngineSession {
   const session = new EngineSession();
-  const loaded = session.apply([{ kind: 'load', graph: randomOracleGraph(seed, 10).graph }]);
+  const loaded = applyChecked(session, [
+    { kind: 'load', graph: randomOracleGraph(seed, 10).graph },
+  ]);
   if (!loaded.ok) throw new Error(`seed=${seed}: generator made an invalid graph: ${loaded.error}`);
   const report = session.evaluate();
   expect(sorted(report.recomputed)).toEqual(sorted(session.document.nodes.map((n) => n.id)));

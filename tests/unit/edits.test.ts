@@ -5,6 +5,7 @@ import { applyEdits, connectionProblem } from '../../src/graph/edits.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument } from '../../src/graph/types.ts';
 import { convKernel, graph, hwc, inputNode, rampGrid, tensorValue } from './helpers.ts';
+import { CHECKED_EDITS } from '../../src/graph/edits.ts';
 
 const slideImage = [
   [0, 0, 1, 0, 0],
@@ -59,7 +60,7 @@ function testDoc(): GraphDocument {
 }
 
 function loadedSession() {
-  const s = new EngineSession();
+  const s = new EngineSession(CHECKED_EDITS);
   s.load(testDoc());
   s.evaluate();
   return s;
@@ -208,7 +209,7 @@ describe('EngineSession edits', () => {
   });
 
   it('a first evaluation recomputes every node', () => {
-    const s = new EngineSession();
+    const s = new EngineSession(CHECKED_EDITS);
     s.load(testDoc());
     expect(s.evaluate().recomputed.sort()).toEqual(['c1', 'c2', 'f', 'in', 'in2']);
   });
@@ -289,7 +290,7 @@ describe('EngineSession edits', () => {
   });
 
   it('an async evaluation overtaken by a newer edit delivers nothing; the next one does', async () => {
-    const s = new EngineSession();
+    const s = new EngineSession(CHECKED_EDITS);
     s.load(testDoc());
     let pauses = 0;
     const stale = s.evaluateAsync(async () => {

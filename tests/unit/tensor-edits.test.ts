@@ -6,6 +6,7 @@ import { tensorEdit } from '../../src/graph/cell-edits.ts';
 import { toTensorData } from '../../src/graph/tensor-data.ts';
 import { createEditorStore } from '../../src/state/editor-store.ts';
 import { chain, inputNode, plain } from './helpers.ts';
+import { CHECKED_EDITS } from '../../src/graph/edits.ts';
 
 const doc = () => {
   const parsed = parseGraph(
@@ -72,7 +73,7 @@ describe('every edit that carries a tensor refuses a value that is not a finite 
     it.each(badEdits(v))(
       `%s with ${v}: a message naming the value's place, nothing changed`,
       (_name, edit) => {
-        const session = new EngineSession();
+        const session = new EngineSession(CHECKED_EDITS);
         session.load(doc());
         const before = session.document;
         const epoch = session.currentEpoch;
@@ -94,7 +95,7 @@ describe('every edit that carries a tensor refuses a value that is not a finite 
 describe('setCells', () => {
   it('x=[2,2,1]: changes only the named cells, in a new array, leaving the old document alone', () => {
     const before = doc();
-    const session = new EngineSession();
+    const session = new EngineSession(CHECKED_EDITS);
     session.load(before);
     expect(
       session.apply([
@@ -111,7 +112,7 @@ describe('setCells', () => {
   });
 
   it('an index out of range, or a node without that tensor, is refused by name', () => {
-    const session = new EngineSession();
+    const session = new EngineSession(CHECKED_EDITS);
     session.load(doc());
     const out = session.apply([
       { kind: 'setCells', id: 'x', param: 'tensor', cells: [{ index: 4, value: 0 }] },

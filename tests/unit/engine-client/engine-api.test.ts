@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineApi, transferablesOf, yieldToEventLoop } from '../../../src/engine/api.ts';
-import convValid from '../../../presets/01-conv-valid.json';
+import { parseGraph } from '../../../src/graph/parse.ts';
+import convValidJson from '../../../presets/01-conv-valid.json';
+
+/** The engine takes documents the page checked. */
+const parsed = parseGraph(convValidJson);
+if (!parsed.ok) throw new Error(parsed.error);
+const convValid = parsed.value;
 
 describe('createEngineApi', () => {
   it('load, evaluate: the slide numbers, as structured-clone friendly data', async () => {
@@ -16,10 +22,11 @@ describe('createEngineApi', () => {
     expect(transferablesOf(report!)).toHaveLength(2);
   });
 
-  it('refuses a bad document or edit with a message and keeps the graph', async () => {
+  it('refuses an edit out of step with a message and keeps the graph', async () => {
     const api = createEngineApi();
     api.load(convValid);
-    expect(api.load({ format: 'nope' })).toMatchObject({ ok: false });
+    const ghost = api.apply([{ kind: 'removeNode', id: 'ghost' }]);
+    expect(ghost).toEqual({ ok: false, error: 'no node with id "ghost"' });
     const bad = api.apply([{ kind: 'addEdge', source: 'conv', target: 'input' }]);
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining('Input') });
     expect((await api.evaluate())?.nodeCount).toBe(2);
