@@ -2,10 +2,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { presetTitles } from './build/preset-titles-plugin.ts';
 
 export default defineConfig({
   plugins: [
     react(),
+    presetTitles(),
     // Installable, and usable offline once loaded: every script, style and preset of the
     // build is cached by a service worker on the first visit; the MNIST digits (1.7 MB)
     // when a run first fetches them. A new version waits until every tab of the old one

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nodeId } from './schema-parts.ts';
 
 /** Hard limits on a lesson, checked before anything is built (docs/lesson-format.md). */
@@ -18,18 +18,22 @@ export type Hideable = (typeof HIDEABLE)[number];
 const localized = (max: number, what: string) =>
   z
     .strictObject({
-      en: z
-        .string({ error: 'expected a string' })
-        .max(max, { error: `expected ${what}` })
-        .optional(),
-      ja: z
-        .string({ error: 'expected a string' })
-        .max(max, { error: `expected ${what}` })
-        .optional(),
+      en: z.optional(
+        z
+          .string({ error: 'expected a string' })
+          .check(z.maxLength(max, { error: `expected ${what}` })),
+      ),
+      ja: z.optional(
+        z
+          .string({ error: 'expected a string' })
+          .check(z.maxLength(max, { error: `expected ${what}` })),
+      ),
     })
-    .refine((t) => t.en !== undefined || t.ja !== undefined, {
-      error: 'expected "en" or "ja" text',
-    });
+    .check(
+      z.refine((t) => t.en !== undefined || t.ja !== undefined, {
+        error: 'expected "en" or "ja" text',
+      }),
+    );
 
 const title = localized(
   LESSON_LIMITS.maxTitleChars,
@@ -66,52 +70,59 @@ const editSchema = z.discriminatedUnion(
   },
 );
 
-const presetKey = z
-  .string({ error: 'expected a preset name' })
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'expected a preset name such as "01-conv-valid"' });
+const presetKey = z.string({ error: 'expected a preset name' }).check(
+  z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+    error: 'expected a preset name such as "01-conv-valid"',
+  }),
+);
 
 export const lessonStepSchema = z
   .strictObject({
     title,
     narration,
     /** The step's graph: a whole document, a built-in preset, or edits to the previous step's. */
-    graph: z.unknown().optional(),
-    preset: presetKey.optional(),
-    edits: z
-      .array(editSchema)
-      .min(1, { error: 'expected at least one edit' })
-      .max(LESSON_LIMITS.maxEditsPerStep, {
-        error: `expected at most ${LESSON_LIMITS.maxEditsPerStep} edits`,
-      })
-      .optional(),
+    graph: z.optional(z.unknown()),
+    preset: z.optional(presetKey),
+    edits: z.optional(
+      z.array(editSchema).check(
+        z.minLength(1, { error: 'expected at least one edit' }),
+        z.maxLength(LESSON_LIMITS.maxEditsPerStep, {
+          error: `expected at most ${LESSON_LIMITS.maxEditsPerStep} edits`,
+        }),
+      ),
+    ),
     /** A node to point at: it is selected when the step opens. */
-    highlight: nodeId.optional(),
+    highlight: z.optional(nodeId),
     /** An output cell whose computation the explain view opens on. */
-    explain: z
-      .strictObject({
+    explain: z.optional(
+      z.strictObject({
         node: nodeId,
         cell: z
-          .number()
           .int({ error: 'expected an integer' })
-          .min(0, { error: 'expected a cell index from 0' }),
-      })
-      .optional(),
-    hide: z
-      .array(z.enum(HIDEABLE, { error: `expected ${HIDEABLE.map((h) => `"${h}"`).join(' or ')}` }))
-      .max(HIDEABLE.length)
-      .optional(),
+          .check(z.minimum(0, { error: 'expected a cell index from 0' })),
+      }),
+    ),
+    hide: z.optional(
+      z
+        .array(
+          z.enum(HIDEABLE, { error: `expected ${HIDEABLE.map((h) => `"${h}"`).join(' or ')}` }),
+        )
+        .check(z.maxLength(HIDEABLE.length)),
+    ),
   })
-  .superRefine((step, ctx) => {
-    const sources = ['graph', 'preset', 'edits'].filter(
-      (k) => step[k as 'graph' | 'preset' | 'edits'] !== undefined,
-    );
-    if (sources.length !== 1)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected exactly one of "graph", "preset" or "edits"',
-        path: [],
-      });
-  });
+  .check(
+    z.superRefine((step, ctx) => {
+      const sources = ['graph', 'preset', 'edits'].filter(
+        (k) => step[k as 'graph' | 'preset' | 'edits'] !== undefined,
+      );
+      if (sources.length !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected exactly one of "graph", "preset" or "edits"',
+          path: [],
+        });
+    }),
+  );
 
 export const lessonSchema = z
   .strictObject({
@@ -120,21 +131,27 @@ export const lessonSchema = z
     /** Names the lesson: the learner's progress is kept under it. */
     id: z
       .string({ error: 'expected a string' })
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected 1 to 64 letters, digits, "-" or "_"' }),
+      .check(
+        z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'expected 1 to 64 letters, digits, "-" or "_"' }),
+      ),
     title,
-    steps: z
-      .array(lessonStepSchema, { error: 'expected a list of steps' })
-      .min(1, { error: 'expected at least one step' })
-      .max(LESSON_LIMITS.maxSteps, { error: `expected at most ${LESSON_LIMITS.maxSteps} steps` }),
+    steps: z.array(lessonStepSchema, { error: 'expected a list of steps' }).check(
+      z.minLength(1, { error: 'expected at least one step' }),
+      z.maxLength(LESSON_LIMITS.maxSteps, {
+        error: `expected at most ${LESSON_LIMITS.maxSteps} steps`,
+      }),
+    ),
   })
-  .superRefine((lesson, ctx) => {
-    if (lesson.steps[0]?.edits)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'the first step has no previous graph to edit: expected "graph" or "preset"',
-        path: ['steps', 0, 'edits'],
-      });
-  });
+  .check(
+    z.superRefine((lesson, ctx) => {
+      if (lesson.steps[0]?.edits)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the first step has no previous graph to edit: expected "graph" or "preset"',
+          path: ['steps', 0, 'edits'],
+        });
+    }),
+  );
 
 export type Lesson = z.output<typeof lessonSchema>;
 export type LessonStep = Lesson['steps'][number];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { parseNode, type ParseResult } from './parse.ts';
 import { paramsSchemas } from './schema.ts';
 import type { GraphNode } from './types.ts';
@@ -35,7 +35,7 @@ export function withParams(
 }
 
 function independentPatch(node: GraphNode, patch: Record<string, unknown>): GraphNode | null {
-  const fields = paramsSchemas[node.type].shape as Record<string, z.ZodType>;
+  const fields = paramsSchemas[node.type].shape as Record<string, z.ZodMiniType>;
   const params: Record<string, unknown> = { ...node.params };
   for (const [key, value] of Object.entries(patch)) {
     const field = fields[key];

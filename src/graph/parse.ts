@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { graphSchema, nodeSchema } from './schema.ts';
 import type { GraphDocument, GraphNode } from './types.ts';
 
@@ -57,12 +57,25 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const first = issues[0] && closestMatch(issues[0]);
   if (!first) return 'invalid document';
   const where = formatPath(first.path);
-  const message = clip(first.message);
+  const message = clip(messageOf(first));
   const more =
     issues.length > 1
       ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
       : '';
   return `${where === '' ? 'document' : where}: ${message}${more}`;
+}
+
+/**
+ * An issue's message. Every rule of the format names its own; zod/mini ships no locale, so
+ * the one generic case (a key the format does not have) is worded here, as zod's English
+ * locale words it.
+ */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+    return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${keys}`;
+  }
+  return issue.message;
 }
 
 /**

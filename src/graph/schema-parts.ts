@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { NON_FINITE, toTensorData } from './tensor-data.ts';
 
@@ -7,28 +7,31 @@ import { NON_FINITE, toTensorData } from './tensor-data.ts';
 
 export const intIn = (min: number, max: number, what: string) =>
   z
-    .number({ error: `expected ${what}` })
     .int({ error: `expected ${what}` })
-    .min(min, { error: `expected ${what}` })
-    .max(max, { error: `expected ${what}` });
+    .check(
+      z.minimum(min, { error: `expected ${what}` }),
+      z.maximum(max, { error: `expected ${what}` }),
+    );
 
 /**
  * Tensor data: JSON numbers (or a Float32Array) in, a checked Float32Array out. Values are
  * float32: 1e39 is finite as a JSON number but Infinity once stored. An array checked
  * before passes without a walk (tensor-data.ts), so an edit costs what it changes.
  */
-const tensorData = z
-  .custom<number[] | Float32Array>(() => true)
-  .transform((v, ctx) => {
+const tensorData = z.pipe(
+  z.custom<number[] | Float32Array>(() => true),
+  z.transform((v: number[] | Float32Array, ctx) => {
     const result = toTensorData(v);
     if (result.ok) return result.value;
-    ctx.addIssue({
+    ctx.issues.push({
       code: 'custom',
       message: NON_FINITE,
+      input: v,
       path: result.index === undefined ? [] : [result.index],
     });
     return z.NEVER;
-  });
+  }),
+);
 
 export const shape = z.custom<number[]>(
   (v) =>
@@ -39,7 +42,10 @@ export const shape = z.custom<number[]>(
   { error: `expected 1 to 4 integers from 1 to ${LIMITS.maxTensorElements}` },
 );
 
-function checkTensorSize(t: { shape: number[]; data: Float32Array }, ctx: z.RefinementCtx) {
+function checkTensorSize(
+  t: { shape: number[]; data: Float32Array },
+  ctx: z.core.$RefinementCtx<unknown>,
+) {
   const size = t.shape.reduce((a, b) => a * b, 1);
   if (size > LIMITS.maxTensorElements) {
     ctx.addIssue({
@@ -56,12 +62,14 @@ function checkTensorSize(t: { shape: number[]; data: Float32Array }, ctx: z.Refi
   }
 }
 
-export const tensorWith = (shapeSchema: z.ZodType<number[]>) =>
-  z.strictObject({ shape: shapeSchema, data: tensorData }).superRefine(checkTensorSize);
+export const tensorWith = (shapeSchema: z.ZodMiniType<number[]>) =>
+  z.strictObject({ shape: shapeSchema, data: tensorData }).check(z.superRefine(checkTensorSize));
 
 export const bool = z.boolean({ error: 'expected true or false' });
 
-export const nodeId = z
-  .string({ error: 'expected a string' })
-  .min(1, { error: 'expected a non-empty id' })
-  .max(LIMITS.maxIdLength, { error: `expected an id of at most ${LIMITS.maxIdLength} characters` });
+export const nodeId = z.string({ error: 'expected a string' }).check(
+  z.minLength(1, { error: 'expected a non-empty id' }),
+  z.maxLength(LIMITS.maxIdLength, {
+    error: `expected an id of at most ${LIMITS.maxIdLength} characters`,
+  }),
+);

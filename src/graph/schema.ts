@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { checkGraphStructure } from './structure.ts';
 import { checkNodeWeights } from './weight-shapes.ts';
@@ -23,7 +23,7 @@ export const initializerSchema = z.strictObject({
   init: z.enum(['glorotUniform', 'heUniform', 'zeros', 'ones'], {
     error: 'expected one of "glorotUniform", "heUniform", "zeros", "ones"',
   }),
-  seed: intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`).default(0),
+  seed: z._default(intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`), 0),
 });
 
 /** A weight: explicit values, or a seeded initializer resolved the same way everywhere. */
@@ -55,17 +55,20 @@ const inputShape = z.custom<[number, number, number]>(
   },
 );
 
-const position = z
-  .strictObject({
+const position = z._default(
+  z.strictObject({
     x: z.number({ error: 'expected a finite number' }),
     y: z.number({ error: 'expected a finite number' }),
-  })
-  .default({ x: 0, y: 0 });
+  }),
+  { x: 0, y: 0 },
+);
 
 const base = {
   id: nodeId,
   position,
-  label: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+  label: z.optional(
+    z.string().check(z.maxLength(200, { error: 'expected at most 200 characters' })),
+  ),
 };
 
 export const inputParamsSchema = z.strictObject({
@@ -74,37 +77,39 @@ export const inputParamsSchema = z.strictObject({
 export const conv2dParamsSchema = z.strictObject({
   filters: intIn(1, LIMITS.maxFilters, `an integer from 1 to ${LIMITS.maxFilters}`),
   kernelSize: intPair(1, LIMITS.maxWindow),
-  strides: intPair(1, LIMITS.maxStride).default([1, 1]),
-  padding: padding.default('valid'),
-  activation: activation.default('linear'),
-  useBias: bool.default(true),
-  kernel: weightSchema.default({ init: 'glorotUniform', seed: 0 }),
-  bias: weightSchema.default({ init: 'zeros', seed: 0 }),
+  strides: z._default(intPair(1, LIMITS.maxStride), [1, 1]),
+  padding: z._default(padding, 'valid'),
+  activation: z._default(activation, 'linear'),
+  useBias: z._default(bool, true),
+  kernel: z._default(weightSchema, { init: 'glorotUniform', seed: 0 }),
+  bias: z._default(weightSchema, { init: 'zeros', seed: 0 }),
 });
 export const maxPoolParamsSchema = z.strictObject({
-  poolSize: intPair(1, LIMITS.maxWindow).default([2, 2]),
+  poolSize: z._default(intPair(1, LIMITS.maxWindow), [2, 2]),
   /** Omitted: equal to poolSize, as in Keras. */
-  strides: intPair(1, LIMITS.maxStride).optional(),
-  padding: padding.default('valid'),
+  strides: z.optional(intPair(1, LIMITS.maxStride)),
+  padding: z._default(padding, 'valid'),
 });
 export const flattenParamsSchema = z.strictObject({});
 export const denseParamsSchema = z.strictObject({
   units: intIn(1, LIMITS.maxUnits, `an integer from 1 to ${LIMITS.maxUnits}`),
-  activation: activation.default('linear'),
-  useBias: bool.default(true),
-  kernel: weightSchema.default({ init: 'glorotUniform', seed: 0 }),
-  bias: weightSchema.default({ init: 'zeros', seed: 0 }),
+  activation: z._default(activation, 'linear'),
+  useBias: z._default(bool, true),
+  kernel: z._default(weightSchema, { init: 'glorotUniform', seed: 0 }),
+  bias: z._default(weightSchema, { init: 'zeros', seed: 0 }),
 });
 export const dropoutParamsSchema = z.strictObject({
   rate: z
     .number({ error: 'expected a number from 0 up to (not including) 1' })
-    .min(0, { error: 'expected a number from 0 up to (not including) 1' })
-    .lt(1, { error: 'expected a number from 0 up to (not including) 1' }),
-  training: bool.default(false),
-  seed: intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`).default(0),
+    .check(
+      z.minimum(0, { error: 'expected a number from 0 up to (not including) 1' }),
+      z.lt(1, { error: 'expected a number from 0 up to (not including) 1' }),
+    ),
+  training: z._default(bool, false),
+  seed: z._default(intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`), 0),
 });
 
-const nodeOf = <T extends string, P extends z.ZodType>(type: T, params: P) =>
+const nodeOf = <T extends string, P extends z.ZodMiniType>(type: T, params: P) =>
   z.strictObject({ ...base, type: z.literal(type), params });
 
 const cellIndices = z.custom<number[]>(
@@ -129,8 +134,8 @@ export const exerciseSchema = z.strictObject({
 });
 
 /** A node type whose output a learner may compute by hand. */
-const practiceNodeOf = <T extends string, P extends z.ZodType>(type: T, params: P) =>
-  z.strictObject({ ...base, type: z.literal(type), params, exercise: exerciseSchema.optional() });
+const practiceNodeOf = <T extends string, P extends z.ZodMiniType>(type: T, params: P) =>
+  z.strictObject({ ...base, type: z.literal(type), params, exercise: z.optional(exerciseSchema) });
 
 export const paramsSchemas = {
   Input: inputParamsSchema,
@@ -150,8 +155,8 @@ export const nodeSchema = z
       nodeOf('Input', inputParamsSchema),
       practiceNodeOf('Conv2D', conv2dParamsSchema),
       // Every MaxPool param has a default, so params may be omitted; prefault fills them in.
-      practiceNodeOf('MaxPool', maxPoolParamsSchema.prefault({})),
-      nodeOf('Flatten', flattenParamsSchema.default({})),
+      practiceNodeOf('MaxPool', z.prefault(maxPoolParamsSchema, {})),
+      nodeOf('Flatten', z._default(flattenParamsSchema, {})),
       nodeOf('Dense', denseParamsSchema),
       nodeOf('Dropout', dropoutParamsSchema),
     ],
@@ -162,10 +167,10 @@ export const nodeSchema = z
           : undefined,
     },
   )
-  .superRefine(checkNodeWeights);
+  .check(z.superRefine(checkNodeWeights));
 
 export const edgeSchema = z.strictObject({
-  id: z.string().max(200, { error: 'expected at most 200 characters' }).optional(),
+  id: z.optional(z.string().check(z.maxLength(200, { error: 'expected at most 200 characters' }))),
   source: nodeId,
   target: nodeId,
 });
@@ -173,41 +178,41 @@ export const edgeSchema = z.strictObject({
 const text = (max: number) =>
   z
     .string({ error: 'expected a string' })
-    .max(max, { error: `expected at most ${max} characters` });
+    .check(z.maxLength(max, { error: `expected at most ${max} characters` }));
 const localized = (max: number) =>
-  z.strictObject({ en: text(max).optional(), ja: text(max).optional() });
+  z.strictObject({ en: z.optional(text(max)), ja: z.optional(text(max)) });
 
 /** Presentation only: a preset's title and description in each UI language, and its slide. */
 export const metaSchema = z.strictObject({
-  slide: intIn(1, 99, 'a slide number from 1 to 99').optional(),
-  title: localized(200).optional(),
-  description: localized(4000).optional(),
+  slide: z.optional(intIn(1, 99, 'a slide number from 1 to 99')),
+  title: z.optional(localized(200)),
+  description: z.optional(localized(4000)),
 });
 
 export const graphSchema = z
   .strictObject({
     format: z.literal('convflow-graph', { error: 'expected "convflow-graph"' }),
     version: z.literal(1, { error: 'expected 1 (the only version this build reads)' }),
-    meta: metaSchema.optional(),
+    meta: z.optional(metaSchema),
     nodes: z
       .array(nodeSchema, { error: 'expected an array of nodes' })
-      .max(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` }),
+      .check(z.maxLength(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` })),
     edges: z
       .array(edgeSchema, { error: 'expected an array of edges' })
-      .max(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` }),
+      .check(z.maxLength(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` })),
     /** How to train the network: optional; see training-schema.ts. */
-    training: trainingSchema.optional(),
+    training: z.optional(trainingSchema),
   })
-  .superRefine(checkGraphStructure);
+  .check(z.superRefine(checkGraphStructure));
 
 /** Only the graph-wide rules, for checking an edit without re-validating every tensor. */
 export const structureSchema = z
   .object({
     nodes: z
       .array(z.looseObject({ id: z.string(), type: z.string() }))
-      .max(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` }),
+      .check(z.maxLength(LIMITS.maxNodes, { error: `expected at most ${LIMITS.maxNodes} nodes` })),
     edges: z
       .array(z.looseObject({ source: z.string(), target: z.string() }))
-      .max(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` }),
+      .check(z.maxLength(LIMITS.maxEdges, { error: `expected at most ${LIMITS.maxEdges} edges` })),
   })
-  .superRefine(checkGraphStructure);
+  .check(z.superRefine(checkGraphStructure));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { findCycle, topologicalOrder } from './topo.ts';
 
 interface Shape {
@@ -10,7 +10,7 @@ interface Shape {
  * Rules that span nodes and edges: unique ids, edges between existing nodes, at most one
  * input per node, nothing into an Input, no cycle. Runs inside the graph schema.
  */
-export function checkGraphStructure(doc: Shape, ctx: z.RefinementCtx): void {
+export function checkGraphStructure(doc: Shape, ctx: z.core.$RefinementCtx<unknown>): void {
   const types = new Map<string, string>();
   doc.nodes.forEach((node, i) => {
     if (types.has(node.id)) issue(ctx, ['nodes', i, 'id'], `duplicate node id "${node.id}"`);
@@ -43,6 +43,10 @@ export function checkGraphStructure(doc: Shape, ctx: z.RefinementCtx): void {
   }
 }
 
-function issue(ctx: z.RefinementCtx, path: (string | number)[], message: string): void {
+function issue(
+  ctx: z.core.$RefinementCtx<unknown>,
+  path: (string | number)[],
+  message: string,
+): void {
   ctx.addIssue({ code: 'custom', path, message });
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LIMITS } from './limits.ts';
 import { bool, intIn, nodeId, tensorWith } from './schema-parts.ts';
 
@@ -21,9 +21,8 @@ const samples = z.custom<number[]>(
 const inlineTensor = tensorWith(samples);
 
 /** Inline samples `x` ([N, H, W, C]) and their targets `y` ([N, ...the output's shape]). */
-export const inlineDataSchema = z
-  .strictObject({ x: inlineTensor, y: inlineTensor })
-  .superRefine((d, ctx) => {
+export const inlineDataSchema = z.strictObject({ x: inlineTensor, y: inlineTensor }).check(
+  z.superRefine((d, ctx) => {
     const n = d.x.shape[0]!;
     if (d.y.shape[0] !== n)
       ctx.addIssue({
@@ -31,15 +30,14 @@ export const inlineDataSchema = z
         path: ['y', 'shape'],
         message: `expected N = ${n} samples, as in x, got ${d.y.shape[0]}`,
       });
-  });
+  }),
+);
 
 export const datasetSchema = z.strictObject({
   dataset: z.enum(DATASETS, { error: `expected ${quoted(DATASETS)}` }),
-  limit: intIn(
-    1,
-    LIMITS.mnistTrainSamples,
-    `an integer from 1 to ${LIMITS.mnistTrainSamples}`,
-  ).optional(),
+  limit: z.optional(
+    intIn(1, LIMITS.mnistTrainSamples, `an integer from 1 to ${LIMITS.mnistTrainSamples}`),
+  ),
 });
 
 type DatasetRef = z.output<typeof datasetSchema>;
@@ -50,25 +48,30 @@ type InlineSamples = z.output<typeof inlineDataSchema>;
  * first, so a wrong name is reported at `data.dataset`, not as "one form or the other".
  */
 function trainingDataSchema() {
-  return z.unknown().transform((v, ctx): DatasetRef | InlineSamples => {
-    const named = typeof v === 'object' && v !== null && 'dataset' in v;
-    const result = (named ? datasetSchema : inlineDataSchema).safeParse(v);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues)
-      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.unknown(),
+    z.transform((v: unknown, ctx): DatasetRef | InlineSamples => {
+      const named = typeof v === 'object' && v !== null && 'dataset' in v;
+      const result = (named ? datasetSchema : inlineDataSchema).safeParse(v);
+      if (result.success) return result.data;
+      // Passed on as they are (an unknown key stays one, worded by parse.ts).
+      for (const issue of result.error.issues)
+        ctx.issues.push({ ...issue, input: v } as (typeof ctx.issues)[number]);
+      return z.NEVER;
+    }),
+  );
 }
 
 const positive = (max: number, what: string) =>
   z
     .number({ error: `expected ${what}` })
-    .gt(0, { error: `expected ${what}` })
-    .max(max, { error: `expected ${what}` });
+    .check(z.gt(0, { error: `expected ${what}` }), z.maximum(max, { error: `expected ${what}` }));
 const fraction = z
   .number({ error: 'expected a number from 0 up to (not including) 1' })
-  .min(0, { error: 'expected a number from 0 up to (not including) 1' })
-  .lt(1, { error: 'expected a number from 0 up to (not including) 1' });
+  .check(
+    z.minimum(0, { error: 'expected a number from 0 up to (not including) 1' }),
+    z.lt(1, { error: 'expected a number from 0 up to (not including) 1' }),
+  );
 const learningRate = positive(10, 'a learning rate above 0, at most 10');
 
 /** TensorFlow.js's `tf.train.sgd` / `tf.train.momentum`, and `tf.train.adam`, with its defaults. */
@@ -77,16 +80,16 @@ export const optimizerSchema = z.discriminatedUnion(
   [
     z.strictObject({
       type: z.literal('sgd'),
-      learningRate: learningRate.default(0.01),
-      momentum: fraction.default(0),
-      nesterov: bool.default(false),
+      learningRate: z._default(learningRate, 0.01),
+      momentum: z._default(fraction, 0),
+      nesterov: z._default(bool, false),
     }),
     z.strictObject({
       type: z.literal('adam'),
-      learningRate: learningRate.default(0.001),
-      beta1: fraction.default(0.9),
-      beta2: fraction.default(0.999),
-      epsilon: positive(1, 'an epsilon above 0, at most 1').default(1e-7),
+      learningRate: z._default(learningRate, 0.001),
+      beta1: z._default(fraction, 0.9),
+      beta2: z._default(fraction, 0.999),
+      epsilon: z._default(positive(1, 'an epsilon above 0, at most 1'), 1e-7),
     }),
   ],
   { error: `expected an optimizer {"type": ${quoted(OPTIMIZERS)}, …}` },
@@ -102,19 +105,23 @@ export const trainingSchema = z.strictObject({
   input: nodeId,
   output: nodeId,
   data: trainingDataSchema(),
-  test: inlineDataSchema.optional(),
-  loss: z.enum(LOSSES, { error: `expected ${quoted(LOSSES)}` }).default('categoricalCrossentropy'),
-  optimizer: optimizerSchema.default({
+  test: z.optional(inlineDataSchema),
+  loss: z._default(
+    z.enum(LOSSES, { error: `expected ${quoted(LOSSES)}` }),
+    'categoricalCrossentropy',
+  ),
+  optimizer: z._default(optimizerSchema, {
     type: 'adam',
     learningRate: 0.001,
     beta1: 0.9,
     beta2: 0.999,
     epsilon: 1e-7,
   }),
-  batchSize: intIn(1, LIMITS.maxBatchSize, `an integer from 1 to ${LIMITS.maxBatchSize}`).default(
+  batchSize: z._default(
+    intIn(1, LIMITS.maxBatchSize, `an integer from 1 to ${LIMITS.maxBatchSize}`),
     32,
   ),
-  epochs: intIn(1, LIMITS.maxEpochs, `an integer from 1 to ${LIMITS.maxEpochs}`).default(1),
-  shuffle: bool.default(true),
-  seed: intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`).default(0),
+  epochs: z._default(intIn(1, LIMITS.maxEpochs, `an integer from 1 to ${LIMITS.maxEpochs}`), 1),
+  shuffle: z._default(bool, true),
+  seed: z._default(intIn(0, LIMITS.maxSeed, `an integer from 0 to ${LIMITS.maxSeed}`), 0),
 });

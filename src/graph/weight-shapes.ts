@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 interface WeightLike {
   shape?: number[];
@@ -13,7 +13,7 @@ interface NodeLike {
  * input-channel (or input-unit) axis depends on the incoming edge, so it is checked when
  * shapes are inferred, as a node error.
  */
-export function checkNodeWeights(node: NodeLike, ctx: z.RefinementCtx): void {
+export function checkNodeWeights(node: NodeLike, ctx: z.core.$RefinementCtx<unknown>): void {
   const p = node.params;
   if (node.type === 'Conv2D') {
     const [kh, kw] = p.kernelSize as [number, number];
@@ -34,7 +34,7 @@ export function checkNodeWeights(node: NodeLike, ctx: z.RefinementCtx): void {
 }
 
 function expectShape(
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx<unknown>,
   weight: WeightLike,
   name: string,
   expected: (number | null)[],
