@@ -6,6 +6,7 @@ import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { useTraining } from '../engine-client/useTraining.ts';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
+import type { LanguageStore } from '../i18n/language-store.ts';
 import { InspectProvider } from '../panels/inspect/InspectProvider.tsx';
 import { useActiveFocus } from '../panels/inspect/useFocus.ts';
 import { LessonContext, useLessonState } from '../panels/lesson/LessonContext.tsx';
@@ -97,8 +98,9 @@ function startupWorkspace(): Promise<Workspace> {
  * The editor: header, palette, canvas and status line around one store and one engine.
  * The graph at startup is the saved work, with the address bar's link opened on top; the
  * page stays empty for the moment the saved work takes to read, rather than flash another.
+ * `language` is the page's language store (one of its own if omitted).
  */
-export function App() {
+export function App({ language }: { language?: LanguageStore }) {
   // Not Suspense: React holds back revealing suspended content for up to 300 ms.
   const [workspace, setWorkspace] = useState<Workspace | null>(null);
   useEffect(() => {
@@ -108,10 +110,10 @@ export function App() {
       live = false;
     };
   }, []);
-  return workspace && <Editor workspace={workspace} />;
+  return workspace && <Editor workspace={workspace} language={language} />;
 }
 
-function Editor({ workspace }: { workspace: Workspace }) {
+function Editor({ workspace, language }: { workspace: Workspace; language?: LanguageStore }) {
   const { store } = workspace;
   const restart = useEngineClient(store);
   const training = useTraining(store);
@@ -135,7 +137,7 @@ function Editor({ workspace }: { workspace: Workspace }) {
   }, [lessons, store]);
   useUndoShortcuts(workspace.history);
   return (
-    <I18nProvider>
+    <I18nProvider store={language}>
       <EditorProvider store={store}>
         <WorkspaceProvider workspace={workspace}>
           <ReactFlowProvider>

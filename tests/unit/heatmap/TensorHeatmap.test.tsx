@@ -293,8 +293,12 @@ describe('TensorHeatmap: selection, hover, busy', () => {
 });
 
 describe('TensorHeatmap: names in the UI language', () => {
-  it('in Japanese, grids and canvases are named in Japanese', () => {
+  it('in Japanese, grids and canvases are named in Japanese', async () => {
     const store = createLanguageStore(null, 'ja-JP');
+    // The Japanese messages are a chunk of their own: English until they are loaded.
+    expect(store.get()).toBe('en');
+    await store.ready;
+    expect(store.get()).toBe('ja');
     render(
       <I18nProvider store={store}>
         <TensorHeatmap nodeId="c1" tensor={tensor([3, 3, 1], SLIDE)} />
