@@ -1,7 +1,6 @@
-import { ReactFlowProvider } from '@xyflow/react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import '@xyflow/react/dist/style.css';
-import { Canvas } from '../editor/Canvas.tsx';
+import { CanvasSlot } from '../editor/CanvasSlot.tsx';
+import { FlowApiProvider } from '../ui/flow-api.tsx';
 import { Palette } from '../editor/Palette.tsx';
 import { useEngineClient } from '../engine-client/useEngineClient.ts';
 import { useTraining } from '../engine-client/useTraining.ts';
@@ -140,7 +139,7 @@ function Editor({ workspace, language }: { workspace: Workspace; language?: Lang
     <I18nProvider store={language}>
       <EditorProvider store={store}>
         <WorkspaceProvider workspace={workspace}>
-          <ReactFlowProvider>
+          <FlowApiProvider>
             <InspectProvider>
               <LessonContext.Provider value={lessons}>
                 <TrainingProvider training={training}>
@@ -158,7 +157,7 @@ function Editor({ workspace, language }: { workspace: Workspace; language?: Lang
                         </div>
                         <LessonSlot />
                       </div>
-                      <Canvas />
+                      <CanvasSlot />
                       <ExplainSlot />
                       {trainOpen && (
                         <Suspense fallback={null}>
@@ -173,7 +172,7 @@ function Editor({ workspace, language }: { workspace: Workspace; language?: Lang
                 </TrainingProvider>
               </LessonContext.Provider>
             </InspectProvider>
-          </ReactFlowProvider>
+          </FlowApiProvider>
         </WorkspaceProvider>
       </EditorProvider>
     </I18nProvider>

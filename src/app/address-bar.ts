@@ -1,5 +1,3 @@
-import { encodeGraphLink } from '../graph/link-codec.ts';
-import type { GraphDocument } from '../graph/types.ts';
 import type { StorageLike } from './autosave.ts';
 import {
   browserFiles,
@@ -45,6 +43,6 @@ export function replaceFragment(env: BrowserEnv, fragment: string): void {
 }
 
 /** The full share link of a graph: this page's address with the compressed fragment. */
-export function shareLink(env: BrowserEnv, doc: GraphDocument): string {
-  return `${env.location.origin}${env.location.pathname}${encodeGraphLink(doc)}`;
+export function shareLink(env: BrowserEnv, fragment: string): string {
+  return `${env.location.origin}${env.location.pathname}${fragment}`;
 }

@@ -1,5 +1,5 @@
 import { sameGraph } from '../graph/graph-diff.ts';
-import { decodeGraphLink, hasGraphLink } from '../graph/link-codec.ts';
+import { hasGraphLink } from '../graph/link-fragment.ts';
 import type { ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import type { Message } from '../i18n/translate.ts';
@@ -40,10 +40,22 @@ export function openGraph(
   return true;
 }
 
+/**
+ * The graph a link carries, or why it cannot be read. The codec (fflate) loads with the
+ * first link read, not with the page.
+ */
+export async function readGraphLink(link: string): Promise<ParseResult<GraphDocument>> {
+  return (await import('../graph/link-codec.ts')).decodeGraphLink(link);
+}
+
 /** Open the graph a link carries, if it carries one; see `openGraph`. */
-export function openLink(store: EditorStore, link: string, offerRestore: boolean): boolean {
+export async function openLink(
+  store: EditorStore,
+  link: string,
+  offerRestore: boolean,
+): Promise<boolean> {
   if (!hasGraphLink(link)) return false;
-  return openGraph(store, decodeGraphLink(link), { kind: 'link' }, offerRestore);
+  return openGraph(store, await readGraphLink(link), { kind: 'link' }, offerRestore);
 }
 
 function problemMessage(source: GraphSource, problem: string): Message {

@@ -1,16 +1,11 @@
 import { encodeGraphLinkWithin, MAX_INFLATED_BYTES } from '../graph/link-codec.ts';
 import { MAX_SHARE_FRAGMENT_CHARS } from '../graph/link-size.ts';
 import { formatGraphJson } from '../graph/graph-json.ts';
-import { parseGraph, type ParseResult } from '../graph/parse.ts';
+import type { ParseResult } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
-import {
-  autosaveText,
-  errorName,
-  explicitValueCount,
-  fingerprint,
-  type SavedGraph,
-} from './autosave.ts';
+import { autosaveText, errorName, explicitValueCount, fingerprint } from './autosave.ts';
 import { readGraphFile } from './graph-file.ts';
+import { loadSaved, type LoadResult } from './saved-load.ts';
 import type { SaveDb, SaveMeta } from './saved-graph-db.ts';
 import { createTensorStore, type TensorSlice, type WireDocument } from './tensor-mirror.ts';
 
@@ -38,11 +33,7 @@ export interface SaveResult {
   outcome: DbOutcome;
 }
 
-export type LoadResult =
-  | { kind: 'saved'; saved: SavedGraph }
-  | { kind: 'none' }
-  | { kind: 'unreadable'; problem: string }
-  | { kind: 'noDatabase'; reason: string };
+export type { LoadResult } from './saved-load.ts';
 
 /** The persistence worker's API: everything that costs time in proportion to the graph. */
 export interface PersistApi {
@@ -79,15 +70,7 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
     putSlice: (slice) => tensors.put(slice),
     readFile: (file) => readGraphFile(file),
     fileText: (doc) => formatGraphJson(doc),
-    load: async () => {
-      let stored: Awaited<ReturnType<SaveDb['read']>>;
-      try {
-        stored = await db.read();
-      } catch (e) {
-        return { kind: 'noDatabase', reason: errorName(e) };
-      }
-      return stored === null ? { kind: 'none' } : readStored(stored.meta, stored.graph);
-    },
+    load: () => loadSaved(db),
     save: async ({ doc: wire, session, revision }) => {
       const doc = tensors.resolve(wire);
       if (!doc) return null;
@@ -104,42 +87,6 @@ export function createPersistApi(db: SaveDb, now: () => number = Date.now): Pers
       }
     },
   };
-}
-
-/**
- * Saved graphs up to this many tensor values are read by the page itself at startup: a
- * worker takes longer to start (140-300 ms measured) than such a read and check take.
- */
-export const PAGE_READ_MAX_VALUES = 1 << 18;
-
-/**
- * Read the saved graph where it is quickest: on the page when it is small (by its meta),
- * else in the worker, which also checks it there. An unreadable meta goes to the worker.
- */
-export async function loadWhereCheapest(
-  db: SaveDb,
-  worker: Pick<PersistApi, 'load'>,
-): Promise<LoadResult> {
-  let meta: unknown;
-  try {
-    meta = await db.readMeta();
-  } catch (e) {
-    return { kind: 'noDatabase', reason: errorName(e) };
-  }
-  if (meta === null) return { kind: 'none' };
-  const values = (meta as Partial<SaveMeta>).values;
-  const small = typeof values === 'number' && values <= PAGE_READ_MAX_VALUES;
-  return small ? createPersistApi(db).load() : worker.load();
-}
-
-/** Check a stored save like any graph from outside: an older build may have written it. */
-function readStored(meta: unknown, graph: unknown): LoadResult {
-  const m = meta as Partial<SaveMeta> | null;
-  if (typeof m?.address !== 'string' || typeof m.savedAt !== 'number')
-    return { kind: 'unreadable', problem: 'the saved record has no address or date' };
-  const parsed = parseGraph(graph);
-  if (!parsed.ok) return { kind: 'unreadable', problem: parsed.error };
-  return { kind: 'saved', saved: { doc: parsed.value, address: m.address, savedAt: m.savedAt } };
 }
 
 /** The buffers of a value's typed arrays, each once: moved, not copied, across `postMessage`. */

@@ -1,11 +1,6 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import {
-  loadWhereCheapest,
-  type LoadResult,
-  type PersistApi,
-  type SaveRequest,
-  type SaveResult,
-} from './persist-api.ts';
+import type { PersistApi, SaveRequest, SaveResult } from './persist-api.ts';
+import { loadWhereCheapest, type LoadResult } from './saved-load.ts';
 import type { Asynchronous } from '../engine-client/asynchronous.ts';
 import type { ParseResult } from '../graph/parse.ts';
 import { adoptCheckedDocument } from '../graph/tensor-data.ts';

@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { linkSizeProblem } from '../graph/link-size.ts';
 import { useLang } from '../i18n/useT.ts';
 import type { EditorStore } from '../state/editor-store.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
@@ -72,6 +71,11 @@ async function copyShareLink(
   showManually: (link: string) => void,
 ): Promise<void> {
   const { doc } = store.getState();
+  // The codec (fflate) loads with the first link made, not with the page.
+  const [{ linkSizeProblem }, { encodeGraphLink }] = await Promise.all([
+    import('../graph/link-size.ts'),
+    import('../graph/link-codec.ts'),
+  ]);
   const tooBig = linkSizeProblem(doc);
   if (tooBig) {
     const kb = (n: number) => Math.ceil(n / 1024);
@@ -82,7 +86,7 @@ async function copyShareLink(
     );
     return;
   }
-  const link = shareLink(env, doc);
+  const link = shareLink(env, encodeGraphLink(doc));
   try {
     // Missing outside secure contexts; refused without permission or user activation.
     await navigator.clipboard.writeText(link);

@@ -1,10 +1,11 @@
-import { hasGraphLink } from '../graph/link-codec.ts';
+import { hasGraphLink } from '../graph/link-fragment.ts';
 import type { ParseResult } from '../graph/parse.ts';
+import type { GraphDocument } from '../graph/types.ts';
 import { createEditorStore, type EditorStore } from '../state/editor-store.ts';
 import { createHistory, type History } from '../state/history.ts';
 import type { BrowserEnv } from './address-bar.ts';
 import { errorName, fingerprint, readAutosave, type SavedGraph } from './autosave.ts';
-import { openLink } from './open-graph.ts';
+import { openGraph, openLink, readGraphLink } from './open-graph.ts';
 import type { LoadResult } from './persist-api.ts';
 import { createPersistence, type Persistence } from './persistence.ts';
 import { defaultDocument } from './presets.ts';
@@ -44,7 +45,9 @@ export async function loadWorkspace(env: BrowserEnv): Promise<Workspace> {
     // Never a blank page: an unforeseen failure shows the default graph, saving nothing.
     (e: unknown): SavedWork => ({ read: { ok: false, error: errorName(e) }, answered: false }),
   );
-  return openWorkspace(env, saved);
+  const { hash } = env.location;
+  const linked = hasGraphLink(hash) ? await readGraphLink(hash) : null;
+  return openWorkspace(env, saved, linked);
 }
 
 /** The newest of the IndexedDB save and an older localStorage one. */
@@ -78,7 +81,11 @@ export function newestSave(
  * saved work is never silently lost. A bad link or an unreadable save says what is wrong
  * and keeps the other graph.
  */
-export function openWorkspace(env: BrowserEnv, saved: SavedWork): Workspace {
+export function openWorkspace(
+  env: BrowserEnv,
+  saved: SavedWork,
+  linked: ParseResult<GraphDocument> | null,
+): Workspace {
   const restored = saved.read.ok ? saved.read.value : null;
   const store = createEditorStore(restored?.doc ?? defaultDocument());
   const history = createHistory(store);
@@ -94,8 +101,8 @@ export function openWorkspace(env: BrowserEnv, saved: SavedWork): Workspace {
     });
   const { hash } = env.location;
   // The fragment saved with the work is the work's own (or the link it was made from).
-  const newLink = hasGraphLink(hash) && fingerprint(hash) !== restored?.address;
-  if (newLink) openLink(store, hash, restored !== null);
+  const newLink = linked !== null && fingerprint(hash) !== restored?.address;
+  if (newLink) openGraph(store, linked, { kind: 'link' }, restored !== null);
   const session = randomSession();
   const start = (target: Pick<Window, 'addEventListener' | 'removeEventListener'>) =>
     follow(store, env, target, saved.answered ? session : null);
@@ -111,7 +118,9 @@ function follow(
 ): () => void {
   const persistence = session ? createPersistence(store, env, { session }) : noPersistence;
   const onHashChange = () => {
-    if (openLink(store, env.location.hash, true)) persistence.discardPending();
+    void openLink(store, env.location.hash, true).then(
+      (opened) => opened && persistence.discardPending(),
+    );
   };
   // Hidden (a tab switch): the worker saves now. Closing: the worker may never answer, so the
   // page writes the last edits into localStorage itself; a graph too big for it makes the

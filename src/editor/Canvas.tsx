@@ -1,20 +1,26 @@
 import {
   Background,
   Controls,
+  Handle,
   MiniMap,
+  Position,
   ReactFlow,
+  ReactFlowProvider,
   useReactFlow,
-  type FitViewOptions,
+  useStoreApi,
 } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { NODE_TYPES } from '../graph/schema.ts';
 import type { NodeType } from '../graph/types.ts';
 import { useEditorState } from '../state/useEditorState.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
 import { ConnectionHint } from './ConnectionHint.tsx';
-import { InputToolsProvider } from './image/InputToolsProvider.tsx';
-import { useCanvasImageDrop } from './image/useImageDrop.ts';
+import { FIT, MAX_ZOOM, MIN_ZOOM } from './canvas-view.ts';
+import { usePublishFlowApi } from '../ui/flow-api.tsx';
+import { useCanvasImageDrop } from './image/useCanvasImageDrop.ts';
 import { toFlowEdges, toFlowNodes, type FlowNode } from './flow-elements.ts';
+import { NodeHandleContext, type HandleSide } from './nodes/node-handles.ts';
 import { NODE_COMPONENTS } from './nodes/node-types.ts';
 import { NODE_DRAG_TYPE } from './Palette.tsx';
 import { useAddNode } from './useAddNode.ts';
@@ -22,20 +28,40 @@ import { useCanvasView } from './useCanvasView.ts';
 import { useFlowHandlers } from './useFlowHandlers.ts';
 
 const SNAP: [number, number] = [20, 20];
-const FIT: FitViewOptions = { padding: 0.2, maxZoom: 1.1 };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 const MINIMAP_SIZE = { width: 160, height: 110 };
 
+/** React Flow's connection handle, on the side a node takes its input or gives its output. */
+function FlowHandle({ type }: { type: HandleSide }) {
+  return <Handle type={type} position={type === 'target' ? Position.Left : Position.Right} />;
+}
+
 /**
  * The graph on a pannable, zoomable canvas; nodes and edges derived from the document. Its
- * Input nodes take pictures (picker, drop, paste) and open the drawing pad.
+ * Input nodes take pictures (picker, drop, paste) and open the drawing pad. A chunk of its
+ * own with React Flow, loaded once the first numbers are on screen (CanvasSlot.tsx).
  */
 export function Canvas() {
   return (
-    <InputToolsProvider>
-      <GraphCanvas />
-    </InputToolsProvider>
+    <ReactFlowProvider>
+      <NodeHandleContext.Provider value={FlowHandle}>
+        <GraphCanvas />
+      </NodeHandleContext.Provider>
+      <PublishFlowApi />
+    </ReactFlowProvider>
   );
+}
+
+/** Lets code outside the canvas place nodes and move the view (flow-api.tsx). */
+function PublishFlowApi() {
+  const flow = useReactFlow();
+  const store = useStoreApi();
+  const publish = usePublishFlowApi();
+  useEffect(() => {
+    publish({ flow, store });
+    return () => publish(null);
+  }, [flow, store, publish]);
+  return null;
 }
 
 function GraphCanvas() {
@@ -67,8 +93,8 @@ function GraphCanvas() {
         fitViewOptions={FIT}
         snapToGrid
         snapGrid={SNAP}
-        minZoom={0.1}
-        maxZoom={2.5}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         deleteKeyCode={DELETE_KEYS}
         elevateEdgesOnSelect
         aria-label="Graph canvas"

@@ -1,7 +1,7 @@
-import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { Position } from '../graph/types.ts';
-import type { FlowNode } from './flow-elements.ts';
+import { useEditorStore } from '../state/useEditorStore.ts';
+import { useFlowApi } from '../ui/flow-api.tsx';
 
 const GAP = 80;
 /** Nodes are at most 260 px wide (editor.css); their height grows with their output. */
@@ -10,15 +10,22 @@ const GRID = 20;
 /** A new node's size before it is measured: about a Conv2D's. */
 const FALLBACK = { width: ROOM, height: 320 };
 
+/** A node as placement sees it: where it is and, once React Flow measured it, its size. */
+interface Placed {
+  id: string;
+  position: Position;
+  measured?: { width?: number; height?: number };
+}
+
 const snap = (v: number) => Math.round(v / GRID) * GRID;
-const sizeOf = (n: FlowNode) => ({
+const sizeOf = (n: Placed) => ({
   width: n.measured?.width ?? FALLBACK.width,
   height: n.measured?.height ?? FALLBACK.height,
 });
 
 /** `spot`, or the first place below it where a new node overlaps nothing. */
-function freeSpot(spot: Position, nodes: readonly FlowNode[]): Position {
-  const overlaps = (n: FlowNode, y: number) =>
+function freeSpot(spot: Position, nodes: readonly Placed[]): Position {
+  const overlaps = (n: Placed, y: number) =>
     n.position.x < spot.x + FALLBACK.width &&
     spot.x < n.position.x + sizeOf(n).width &&
     n.position.y < y + FALLBACK.height &&
@@ -38,40 +45,42 @@ function nudge(start: number, size: number, extent: number): number {
 
 /**
  * Where a new node goes: right of `anchor` (moved down past anything already there), or at
- * the centre of the view.
+ * the centre of the view. Before the canvas is loaded, by the document alone.
  */
 export function usePlacement() {
-  const flow = useReactFlow<FlowNode>();
-  const storeApi = useStoreApi<FlowNode>();
+  const api = useFlowApi();
+  const store = useEditorStore();
 
   const placeFor = useCallback(
     (anchor: string | null): Position => {
-      const nodes = flow.getNodes();
+      const nodes: readonly Placed[] = api ? api.flow.getNodes() : store.getState().doc.nodes;
       const from = anchor ? nodes.find((n) => n.id === anchor) : undefined;
       if (from) {
         const x = from.position.x + Math.max(sizeOf(from).width, ROOM) + GAP;
         return freeSpot({ x: snap(x), y: from.position.y }, nodes);
       }
-      const { width, height, transform } = storeApi.getState();
+      if (!api) return freeSpot({ x: 0, y: 0 }, nodes);
+      const { width, height, transform } = api.store.getState();
       const [tx, ty, zoom] = transform;
       const x = (width / 2 - tx) / zoom - FALLBACK.width / 2;
       const y = (height / 2 - ty) / zoom - FALLBACK.height / 2;
       return freeSpot({ x: snap(x), y: snap(y) }, nodes);
     },
-    [flow, storeApi],
+    [api, store],
   );
 
   /** Pan just enough for a node placed at `position` to be in view. */
   const reveal = useCallback(
     (position: Position) => {
-      const { width, height, transform } = storeApi.getState();
+      if (!api) return;
+      const { width, height, transform } = api.store.getState();
       const [tx, ty, zoom] = transform;
       const dx = nudge(position.x * zoom + tx, FALLBACK.width * zoom, width);
       const dy = nudge(position.y * zoom + ty, FALLBACK.height * zoom, height);
       if (dx === 0 && dy === 0) return;
-      void flow.setViewport({ x: tx + dx, y: ty + dy, zoom }, { duration: 250 });
+      void api.flow.setViewport({ x: tx + dx, y: ty + dy, zoom }, { duration: 250 });
     },
-    [flow, storeApi],
+    [api],
   );
 
   return { placeFor, reveal };

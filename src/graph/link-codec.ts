@@ -5,8 +5,9 @@ import { stringifyDocument } from './tensor-data.ts';
 import { utf8Decode, utf8Encode } from './text-codec.ts';
 import type { GraphDocument } from './types.ts';
 
-/** The fragment key: `#graph=…`. */
-export const LINK_KEY = 'graph';
+import { extractPayload, LINK_KEY } from './link-fragment.ts';
+
+export { extractPayload, hasGraphLink, LINK_KEY } from './link-fragment.ts';
 /** Prefix of the compressed form; the digit is the codec's version (the graph carries its own). */
 const COMPRESSED = 'z1.';
 /** Longest fragment read, in characters. */
@@ -66,11 +67,6 @@ export function encodePlainGraphLink(doc: unknown): string {
   return `#${LINK_KEY}=${encodeURIComponent(stringifyDocument(doc))}`;
 }
 
-/** Whether a fragment or URL carries a graph at all. */
-export function hasGraphLink(link: string): boolean {
-  return extractPayload(link) !== null;
-}
-
 /**
  * Read a graph from a full link, a fragment (`#graph=…`) or the bare payload. Accepts the
  * compressed form and plain URI-encoded JSON. Never throws: a malformed, truncated,
@@ -94,16 +90,6 @@ export function linkText(link: string, key = LINK_KEY): ParseResult<string> {
   return payload.startsWith(COMPRESSED)
     ? inflateText(payload.slice(COMPRESSED.length))
     : plainText(payload);
-}
-
-/** The value of `key` in a link's fragment (`#a=…&b=…`), or null. */
-export function extractPayload(link: string, key = LINK_KEY): string | null {
-  const hash = link.indexOf('#');
-  const fragment = hash >= 0 ? link.slice(hash + 1) : link;
-  for (const part of fragment.split('&')) {
-    if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
-  }
-  return null;
 }
 
 function inflateText(encoded: string): ParseResult<string> {

@@ -47,6 +47,15 @@ export function recomputed(k: number, n: number): RegExp {
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(statusLine(page)).toHaveText(recomputed(2, 2));
+  await canvasReady(page);
+}
+
+/**
+ * The canvas (React Flow, loaded after the first numbers) is in place: nodes can be dragged,
+ * selected and connected. Before it, the page shows the nodes without it (StaticCanvas).
+ */
+export async function canvasReady(page: Page): Promise<void> {
+  await page.locator('.react-flow__renderer').waitFor();
 }
 
 /** A node on the canvas: a `section` labelled `"<Type> <id>"`. */

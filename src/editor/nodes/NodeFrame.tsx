@@ -1,11 +1,11 @@
-import { Handle, Position } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
 import type { NodeType } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatCount, formatShape } from '../format.ts';
 import { NodeTraining } from '../../panels/train/NodeTraining.tsx';
 import { useLiveOutput, usePixelsWhileTraining } from '../../panels/train/TrainingContext.tsx';
 import { useEditorState } from '../../state/useEditorState.ts';
+import { NodeHandleContext } from './node-handles.ts';
 import { NodeOutput } from './NodeOutput.tsx';
 import { BUSY_SHOW_DELAY_MS, useDelayedFlag } from './useDelayedFlag.ts';
 import { useNodeStatus } from './useNodeStatus.ts';
@@ -36,9 +36,10 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
   const output = error ? undefined : (live ?? result?.output);
   const pixels = usePixelsWhileTraining(id, trainingInput, output?.data.length ?? 0);
   const t = useT();
+  const Handle = useContext(NodeHandleContext);
   return (
     <section className={classes.join(' ')} aria-label={`${type} ${id}`} aria-busy={busy}>
-      {type !== 'Input' && <Handle type="target" position={Position.Left} />}
+      {type !== 'Input' && <Handle type="target" />}
       <header className="cf-node-header">
         <span className="cf-node-type">{type}</span>
         <span className="cf-node-id">{id}</span>
@@ -70,7 +71,7 @@ export function NodeFrame({ id, type, selected, children }: NodeFrameProps) {
       ) : (
         !error && busy && <p className="cf-node-pending">{t('node.busy')}</p>
       )}
-      <Handle type="source" position={Position.Right} />
+      <Handle type="source" />
     </section>
   );
 }

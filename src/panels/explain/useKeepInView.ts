@@ -1,12 +1,13 @@
-import { useReactFlow, useStoreApi, type Viewport } from '@xyflow/react';
+import type { Viewport } from '@xyflow/react';
 import { useEffect } from 'react';
+import { useFlowApi, type FlowApi } from '../../ui/flow-api.tsx';
 
 const MARGIN = 16;
 /** Below this zoom the numbers are unreadable: pan to the node instead of fitting all. */
 const MIN_FIT_ZOOM = 0.5;
 
-type Flow = ReturnType<typeof useReactFlow>;
-type FlowStore = ReturnType<typeof useStoreApi>;
+type Flow = FlowApi['flow'];
+type FlowStore = FlowApi['store'];
 
 /**
  * When the panel opens on a node, or moves to another, and the node is not in full view (the
@@ -14,9 +15,10 @@ type FlowStore = ReturnType<typeof useStoreApi>;
  * readable zoom; failing that, pan just enough to bring the node in.
  */
 export function useKeepInView(id: string): void {
-  const flow = useReactFlow();
-  const api = useStoreApi();
+  const flowApi = useFlowApi();
   useEffect(() => {
+    if (!flowApi) return;
+    const { flow, store: api } = flowApi;
     let frame = 0;
     // Two frames: the canvas learns its new width from a ResizeObserver after this commit.
     frame = requestAnimationFrame(() => {
@@ -26,7 +28,7 @@ export function useKeepInView(id: string): void {
       });
     });
     return () => cancelAnimationFrame(frame);
-  }, [id, flow, api]);
+  }, [id, flowApi]);
 }
 
 /** Where to pan so node `id` is in view, or null when it already is (or is being dragged). */

@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useState } from 'react';
 import { encodeLessonLink } from '../../graph/lesson-link.ts';
 import type { PresetSource } from '../../graph/lesson-steps.ts';
@@ -13,6 +12,7 @@ import { LessonAuthoring } from './LessonAuthoring.tsx';
 import { Narration } from './Narration.tsx';
 import { useLessonKeys } from './useLessonKeys.ts';
 import './lesson.css';
+import { useFlowApi } from '../../ui/flow-api.tsx';
 
 /**
  * The lesson player beside the canvas: the step's title and narration, Previous / Next
@@ -24,14 +24,14 @@ export function LessonPanel({ presets }: { presets: PresetSource }) {
   const [lang] = useLang();
   const store = useLessonStore();
   const { lesson, step, progress, error, presenting } = useLessonState();
-  const { fitView } = useReactFlow();
+  const flow = useFlowApi()?.flow;
   const loads = useEditorState((s) => s.loads);
   // The canvas keeps each step's graph fitted; presenting, as large as the room needs.
   useEffect(() => {
     const fit = presenting ? { padding: 0.08, maxZoom: 2.5 } : { padding: 0.2, maxZoom: 1.1 };
-    const id = setTimeout(() => void fitView({ ...fit, duration: 200 }), 150);
+    const id = setTimeout(() => void flow?.fitView({ ...fit, duration: 200 }), 150);
     return () => clearTimeout(id);
-  }, [presenting, loads, fitView]);
+  }, [presenting, loads, flow]);
   const [copied, setCopied] = useState<string | null>(null);
   const [authoring, setAuthoring] = useState(false);
   useLessonPlayer(store, useEditorStore(), useInspectStore(), presets);

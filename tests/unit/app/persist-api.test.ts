@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringifyDocument } from '../../../src/graph/tensor-data.ts';
 import { autosaveText, MAX_AUTOSAVE_CHARS } from '../../../src/app/autosave.ts';
-import {
-  addressFragment,
-  buffersOf,
-  createPersistApi,
-  loadWhereCheapest,
-  PAGE_READ_MAX_VALUES,
-} from '../../../src/app/persist-api.ts';
+import { addressFragment, buffersOf, createPersistApi } from '../../../src/app/persist-api.ts';
+import { loadWhereCheapest, PAGE_READ_MAX_VALUES } from '../../../src/app/saved-load.ts';
 import { encodeGraphLink, MAX_INFLATED_BYTES } from '../../../src/graph/link-codec.ts';
 import type { GraphDocument } from '../../../src/graph/types.ts';
 import { convValidDoc, doc, pipelineDoc } from '../state/fixtures.ts';

@@ -92,6 +92,8 @@ describe('saving off the main thread', () => {
     await s.quiet();
     s.location.hash = encodeGraphLink(pipelineDoc());
     s.target.dispatchEvent(new Event('hashchange'));
+    // The link's codec loads on first use: the link opens a moment after the event.
+    await vi.waitFor(() => expect(s.store.getState().doc).toEqual(pipelineDoc()));
     await s.channel.saved(0, '#graph=z1.mine');
     await s.quiet();
     expect(s.replaced).toEqual([]);
