@@ -164,6 +164,8 @@ test('the trained LeNet as a link: a fresh context reads the same digit the same
   await expect(bars(page)).toHaveText(/^predicted 7 \(\d+%\)$/);
   const verdict = await bars(page).textContent();
   await page.getByRole('button', { name: 'Copy link' }).click();
+  // The link is on the clipboard once the notice says so (the codec loads on first use).
+  await expect(page.getByText(/^Link copied \(\d+ characters\)/)).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#graph=z1\./);
   const fresh = await browser.newContext({
