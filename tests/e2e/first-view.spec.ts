@@ -1,0 +1,45 @@
+import { seriousViolations } from './axe.ts';
+import {
+  canvasReady,
+  cells,
+  edge,
+  expect,
+  nodeCard,
+  SLIDE_SAME,
+  SLIDE_VALID,
+  test,
+} from './helpers.ts';
+
+/**
+ * The first numbers come before the canvas (React Flow loads once they are on screen): with
+ * the canvas's chunk held back, the graph's nodes already show the slide's numbers, pass
+ * axe, and take an edit; when the canvas arrives it stands where the first view stood.
+ */
+test('before the canvas loads: the numbers, an edit, then the canvas in the same place', async ({
+  page,
+}) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/Canvas-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_VALID);
+  await expect(page.locator('.react-flow__renderer')).toHaveCount(0);
+  expect(await seriousViolations(page), 'axe violations before the canvas').toEqual([]);
+
+  const conv = nodeCard(page, 'Conv2D', 'conv');
+  await conv.getByRole('combobox', { name: 'padding' }).selectOption('same');
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_SAME);
+  const before = await conv.boundingBox();
+
+  release();
+  await canvasReady(page);
+  await expect(edge(page, 'input', 'conv')).toBeVisible();
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_SAME);
+  const after = await conv.boundingBox();
+  expect(Math.abs(after!.x - before!.x), 'x').toBeLessThan(2);
+  expect(Math.abs(after!.y - before!.y), 'y').toBeLessThan(2);
+  expect(Math.abs(after!.width - before!.width), 'width').toBeLessThan(2);
+});
