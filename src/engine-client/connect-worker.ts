@@ -1,6 +1,8 @@
-import { wrap, type Remote } from 'comlink';
+import { transfer, wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
-import type { EngineConnection } from './engine-client.ts';
+import type { EngineConnection, EngineRemote } from './engine-client.ts';
+import { inOrder, movedCopy, nextTask } from './moved-copy.ts';
+import type { ApplyResult } from '../engine/api.ts';
 
 /** A worker started before the app rendered, and the failure it had meanwhile, if any. */
 let early: { worker: Worker; failure: string | null } | null = null;
@@ -49,8 +51,28 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
   const reportsDeath = watchLifeline(remote, lifeline.signal, () =>
     onCrash('the engine worker stopped'),
   );
+  // Documents and edits carry their large tensors moved, not cloned, and copied without a
+  // long task; calls keep their order meanwhile (moved-copy.ts).
+  const post = inOrder();
+  const now = <R>(call: () => Promise<R>) => post(() => Promise.resolve(call));
+  const sending: EngineRemote = {
+    load: (doc, revision) =>
+      post<ApplyResult>(async () => {
+        const moved = await movedCopy(doc, nextTask);
+        return () =>
+          remote.load(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
+      }),
+    apply: (edits, revision) =>
+      post<ApplyResult>(async () => {
+        const moved = await movedCopy(edits, nextTask);
+        return () =>
+          remote.apply(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
+      }),
+    evaluate: () => now(() => remote.evaluate()),
+    ping: () => now(() => remote.ping()),
+  };
   return {
-    remote,
+    remote: sending,
     reportsDeath,
     terminate: () => {
       lifeline.abort();

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { inOrder, movedCopy } from '../../../src/engine-client/moved-copy.ts';
+
+const big = (n: number) => Float32Array.from({ length: n }, (_, i) => i * 0.5);
+
+describe('movedCopy', () => {
+  it('copies large tensors into buffers of their own, to move; small ones and the rest stay', async () => {
+    const kernel = big(3_000_000);
+    const bias = Float32Array.of(1, 2, 3);
+    const edits = [
+      { kind: 'setParams', id: 'd', params: { kernel: { shape: [3000, 1000], data: kernel } } },
+      { kind: 'setParams', id: 'd', params: { bias: { shape: [3], data: bias } } },
+    ];
+    let pauses = 0;
+    const { value, buffers } = await movedCopy(edits, async () => void pauses++);
+    const moved = value[0]!.params.kernel!.data;
+    expect(moved).not.toBe(kernel);
+    expect(moved).toEqual(kernel);
+    expect(buffers).toEqual([moved.buffer]);
+    expect(value[1]!.params.bias!.data).toBe(bias);
+    expect(value[0]!.params.kernel!.shape).toEqual([3000, 1000]);
+    // 3 M values copied in slices of about a million, the event loop turning between them.
+    expect(pauses).toBeGreaterThanOrEqual(2);
+    // Moving the copy leaves the page's own array whole.
+    structuredClone(value, { transfer: buffers });
+    expect(moved.length).toBe(0);
+    expect(kernel.length).toBe(3_000_000);
+    expect(kernel[2_999_999]).toBe(2_999_999 * 0.5);
+  });
+});
+
+describe('inOrder', () => {
+  it('posts calls in the order made, each once ready, without waiting for earlier answers', async () => {
+    const post = inOrder();
+    const posted: string[] = [];
+    let finishCopy = () => {};
+    const copying = new Promise<void>((resolve) => (finishCopy = resolve));
+    const never = new Promise<string>(() => {});
+    // A slow evaluation that never answers, then an apply still copying, then an evaluate.
+    void post(async () => () => (posted.push('evaluate 1'), never));
+    const apply = post(async () => {
+      await copying;
+      return () => (posted.push('apply'), Promise.resolve('applied'));
+    });
+    const evaluate = post(async () => () => (posted.push('evaluate 2'), Promise.resolve('done')));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(posted).toEqual(['evaluate 1']);
+    finishCopy();
+    expect(await apply).toBe('applied');
+    expect(await evaluate).toBe('done');
+    expect(posted).toEqual(['evaluate 1', 'apply', 'evaluate 2']);
+  });
+});
