@@ -23,3 +23,14 @@ test('until the first numbers, at most 180 kB of gzipped JavaScript (page and en
   // The canvas (React Flow) comes after the numbers, and the graph is then a working canvas.
   expect(loaded.some((l) => !l.first && l.file.startsWith('Canvas-'))).toBe(true);
 });
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+  test('the Japanese messages fit in the same budget', async ({ page }) => {
+    const loaded = await measureFirstScreen(page, '/', ROOT, /^2ノード中2ノードを再計算/);
+    expect(loaded.some((l) => l.first && l.file.startsWith('ja-'))).toBe(true);
+    const first = loaded.filter((l) => l.first && l.kind !== 'style');
+    const listing = first.map((l) => `${l.file} ${(l.gzip / 1000).toFixed(1)} kB`).join(', ');
+    expect(firstScreenScriptBytes(loaded), listing).toBeLessThanOrEqual(FIRST_SCREEN_BUDGET_BYTES);
+  });
+});

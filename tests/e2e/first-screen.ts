@@ -19,10 +19,15 @@ export interface Loaded {
 /**
  * Open the app at `url` and list every script and stylesheet of dist/assets it fetched, each
  * marked by whether it was requested before the default graph's first numbers were on screen
- * (the status line's first "recomputed", reported from the page the moment it is written).
+ * (the status line's first report, `status`, seen from the page the moment it is written).
  * Waits for the canvas too, so the list also says what came after.
  */
-export async function measureFirstScreen(page: Page, url: string, root: string): Promise<Loaded[]> {
+export async function measureFirstScreen(
+  page: Page,
+  url: string,
+  root: string,
+  status: RegExp = /^recomputed 2 of 2/,
+): Promise<Loaded[]> {
   let shown = false;
   const files = new Map<string, { kind: Loaded['kind']; first: boolean }>();
   await page.exposeFunction('__cfNumbersShown', () => {
@@ -33,7 +38,7 @@ export async function measureFirstScreen(page: Page, url: string, root: string):
   await page.addInitScript(`
     const observer = new MutationObserver(() => {
       const status = document.querySelector('[role="status"]');
-      if (!status || !status.textContent.startsWith('recomputed')) return;
+      if (!status || !${status.toString()}.test(status.textContent)) return;
       observer.disconnect();
       window.__cfNumbersShown();
     });
@@ -50,10 +55,7 @@ export async function measureFirstScreen(page: Page, url: string, root: string):
     files.set(path, { kind, first: !shown });
   });
   await page.goto(url);
-  await page
-    .getByRole('status')
-    .filter({ hasText: /^recomputed 2 of 2/ })
-    .waitFor();
+  await page.getByRole('status').filter({ hasText: status }).waitFor();
   // The canvas follows the numbers: wait for it, so what it costs is listed too.
   await page.locator('.react-flow__renderer').waitFor();
   if (!shown) throw new Error('the page never reported its first numbers');
