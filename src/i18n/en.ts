@@ -53,6 +53,9 @@ export const en = {
   'engine.computing': 'computing {count} nodes…',
   'engine.longRun': '{text} {s} s; an edit or Undo takes over after the current node',
   'notice.restarted': 'The engine stopped and was restarted; your graph was recomputed.',
+  'notice.canvasFailed':
+    'The canvas could not be loaded (the network?): nodes cannot be moved or connected yet. Your graph is unchanged.',
+  'notice.canvasRetry': 'Try again',
   'notice.restartedByYou': 'The engine was restarted; your graph was recomputed.',
   'notice.stoppedAnswering':
     'The engine stopped answering and was restarted; your graph was recomputed.',

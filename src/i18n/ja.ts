@@ -50,6 +50,9 @@ export const ja: Record<MessageKey, string> = {
   'engine.computing': '{count}ノードを計算中…',
   'engine.longRun': '{text} {s}秒。編集や「元に戻す」は計算中のノードの次から反映されます',
   'notice.restarted': 'エンジンが停止したため再起動し、グラフを再計算しました。',
+  'notice.canvasFailed':
+    'キャンバスを読み込めませんでした(ネットワーク?)。ノードの移動や接続はまだできません。グラフは変更されていません。',
+  'notice.canvasRetry': '再試行',
   'notice.restartedByYou': 'エンジンを再起動し、グラフを再計算しました。',
   'notice.stoppedAnswering': 'エンジンが応答しなくなったため再起動し、グラフを再計算しました。',
   'notice.keepsFailing':

@@ -5,6 +5,7 @@ import {
   edge,
   expect,
   nodeCard,
+  notice,
   SLIDE_SAME,
   SLIDE_VALID,
   test,
@@ -42,4 +43,27 @@ test('before the canvas loads: the numbers, an edit, then the canvas in the same
   expect(Math.abs(after!.x - before!.x), 'x').toBeLessThan(2);
   expect(Math.abs(after!.y - before!.y), 'y').toBeLessThan(2);
   expect(Math.abs(after!.width - before!.width), 'width').toBeLessThan(2);
+});
+
+test('a canvas that cannot be fetched leaves the numbers and offers to try again', async ({
+  page,
+  pageErrors,
+}) => {
+  let fail = true;
+  await page.route(/\/assets\/Canvas-[^/]*\.js$/, (route) =>
+    fail ? route.abort('internetdisconnected') : route.continue(),
+  );
+  await page.goto('/');
+  const problem = notice(page, /^The canvas could not be loaded/);
+  await expect(problem).toBeVisible();
+  await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_VALID);
+  fail = false;
+  await problem.getByRole('button', { name: 'Try again' }).click();
+  await canvasReady(page);
+  await expect(edge(page, 'input', 'conv')).toBeVisible();
+  // The failed fetch is logged by the browser; nothing else went wrong.
+  expect(
+    pageErrors.filter((e) => !/Failed to (fetch|load)|ERR_INTERNET_DISCONNECTED/.test(e)),
+  ).toEqual([]);
+  pageErrors.length = 0;
 });
