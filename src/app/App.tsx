@@ -25,6 +25,7 @@ import { useTrainPanel } from './useTrainPanel.ts';
 import { useUndoShortcuts } from './useUndoShortcuts.ts';
 import { loadWorkspace, type Workspace } from './workspace.ts';
 import { WorkspaceProvider } from './WorkspaceContext.tsx';
+import { Guarded } from '../ui/Guarded.tsx';
 
 // The Train panel (its charts and d3-shape/d3-axis) loads when first opened, not with the page.
 const TrainPanel = lazy(() =>
@@ -42,9 +43,11 @@ function ExplainSlot() {
   const focus = useActiveFocus();
   if (!focus) return null;
   return (
-    <Suspense fallback={null}>
-      <ExplainPanel />
-    </Suspense>
+    <Guarded>
+      <Suspense fallback={null}>
+        <ExplainPanel />
+      </Suspense>
+    </Guarded>
   );
 }
 
@@ -58,9 +61,11 @@ function LessonSlot() {
   const { lesson } = useLessonState();
   if (!lesson) return null;
   return (
-    <Suspense fallback={null}>
-      <LessonPanel presets={builtInPresets} />
-    </Suspense>
+    <Guarded>
+      <Suspense fallback={null}>
+        <LessonPanel presets={builtInPresets} />
+      </Suspense>
+    </Guarded>
   );
 }
 
@@ -160,9 +165,11 @@ function Editor({ workspace, language }: { workspace: Workspace; language?: Lang
                       <CanvasSlot />
                       <ExplainSlot />
                       {trainOpen && (
-                        <Suspense fallback={null}>
-                          <TrainPanel onClose={() => setTrainOpen(false)} />
-                        </Suspense>
+                        <Guarded>
+                          <Suspense fallback={null}>
+                            <TrainPanel onClose={() => setTrainOpen(false)} />
+                          </Suspense>
+                        </Guarded>
                       )}
                       <Notices />
                       <FileDrop />

@@ -56,6 +56,9 @@ export const en = {
   'notice.canvasFailed':
     'The canvas could not be loaded (the network?): nodes cannot be moved or connected yet. Your graph is unchanged.',
   'notice.canvasRetry': 'Try again',
+  'notice.partFailed':
+    'A part of the page could not be loaded or shown ({reason}); the rest works and your graph is unchanged.',
+  'notice.reload': 'Reload the page',
   'notice.restartedByYou': 'The engine was restarted; your graph was recomputed.',
   'notice.stoppedAnswering':
     'The engine stopped answering and was restarted; your graph was recomputed.',

@@ -53,6 +53,9 @@ export const ja: Record<MessageKey, string> = {
   'notice.canvasFailed':
     'キャンバスを読み込めませんでした(ネットワーク?)。ノードの移動や接続はまだできません。グラフは変更されていません。',
   'notice.canvasRetry': '再試行',
+  'notice.partFailed':
+    'ページの一部を読み込めないか表示できませんでした({reason})。ほかの部分は使えます。グラフは変更されていません。',
+  'notice.reload': 'ページを再読み込み',
   'notice.restartedByYou': 'エンジンを再起動し、グラフを再計算しました。',
   'notice.stoppedAnswering': 'エンジンが応答しなくなったため再起動し、グラフを再計算しました。',
   'notice.keepsFailing':

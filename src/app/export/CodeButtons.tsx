@@ -3,6 +3,7 @@ import { useT } from '../../i18n/useT.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { Icon, type IconName } from '../icons.tsx';
 import './export.css';
+import { Guarded } from '../../ui/Guarded.tsx';
 
 // The exporters and the model reader load when first used, not with the page.
 const ExportCodeDialog = lazy(() =>
@@ -63,9 +64,11 @@ export function CodeButtons() {
         }}
       />
       {open && (
-        <Suspense fallback={null}>
-          <ExportCodeDialog onClose={() => setOpen(false)} />
-        </Suspense>
+        <Guarded>
+          <Suspense fallback={null}>
+            <ExportCodeDialog onClose={() => setOpen(false)} />
+          </Suspense>
+        </Guarded>
       )}
     </>
   );

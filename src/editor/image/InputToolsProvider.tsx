@@ -6,6 +6,7 @@ import type { ImageTensorOptions } from './image-tensor.ts';
 import { InputToolsContext, type InputTools } from './input-tools-context.ts';
 import { usePasteImage } from './usePasteImage.ts';
 import './input-tools.css';
+import { Guarded } from '../../ui/Guarded.tsx';
 
 // The pad, the image dialog and the decoder load when first used, not with the page.
 const DrawingPad = lazy(() =>
@@ -50,19 +51,21 @@ export function InputToolsProvider({ children }: { children: ReactNode }) {
   return (
     <InputToolsContext.Provider value={tools}>
       {children}
-      <Suspense fallback={null}>
-        {pending && (
-          <ImageImportDialog
-            pending={pending}
-            initial={choices}
-            onClose={(used) => {
-              setPending(null);
-              if (used) setChoices(used);
-            }}
-          />
-        )}
-        {padId !== null && <DrawingPad id={padId} onClose={() => setPadId(null)} />}
-      </Suspense>
+      <Guarded>
+        <Suspense fallback={null}>
+          {pending && (
+            <ImageImportDialog
+              pending={pending}
+              initial={choices}
+              onClose={(used) => {
+                setPending(null);
+                if (used) setChoices(used);
+              }}
+            />
+          )}
+          {padId !== null && <DrawingPad id={padId} onClose={() => setPadId(null)} />}
+        </Suspense>
+      </Guarded>
     </InputToolsContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ import { useActiveFocus, useSelectCell, useTraceMask } from '../../panels/inspec
 import { useInspectStore } from '../../panels/inspect/useInspect.ts';
 import { layoutFor, type CellPos, type HeatmapCell } from '../../panels/heatmap/map-layout.ts';
 import { TensorHeatmap } from '../../panels/heatmap/TensorHeatmap.tsx';
+import { Guarded } from '../../ui/Guarded.tsx';
 
 // Answer fields and marking load with the first exercise, not with the page.
 const ExerciseGrid = lazy(() =>
@@ -56,9 +57,11 @@ export function NodeOutput({ id, type, tensor, busy, pixels = false }: NodeOutpu
   return (
     <div onClick={onClick}>
       {exercise ? (
-        <Suspense fallback={heatmap}>
-          <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
-        </Suspense>
+        <Guarded>
+          <Suspense fallback={heatmap}>
+            <ExerciseGrid nodeId={id} tensor={tensor} busy={busy} />
+          </Suspense>
+        </Guarded>
       ) : (
         heatmap
       )}

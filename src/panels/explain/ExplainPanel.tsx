@@ -12,6 +12,7 @@ import { WindowPanel } from './WindowPanel.tsx';
 import './explain.css';
 import './explain-work.css';
 import './explain-grids.css';
+import { Guarded } from '../../ui/Guarded.tsx';
 
 /** Backpropagation written out: loaded when first asked for. */
 const BackwardView = lazy(() => import('./backward/BackwardView.tsx'));
@@ -67,9 +68,11 @@ function PanelFor({ focus, mode, onMode }: PanelForProps) {
       {modes && <ModeTabs mode={shown} onMode={onMode} />}
       <div className="ex-panel-body">
         {data && shown === 'backward' ? (
-          <Suspense fallback={<p className="ex-note">…</p>}>
-            <BackwardView data={data} focus={focus} />
-          </Suspense>
+          <Guarded>
+            <Suspense fallback={<p className="ex-note">…</p>}>
+              <BackwardView data={data} focus={focus} />
+            </Suspense>
+          </Guarded>
         ) : data ? (
           <PanelBody data={data} focus={focus} />
         ) : (

@@ -20,6 +20,7 @@ import { useChangedCells } from './useChangedCells.ts';
 const MapNumbers = lazy(() => import('./MapNumbers.tsx').then((m) => ({ default: m.MapNumbers })));
 import { useColorMap } from './color-maps.ts';
 import './heatmap.css';
+import { Guarded } from '../../ui/Guarded.tsx';
 
 export type { CellPos, HeatmapCell } from './map-layout.ts';
 
@@ -99,9 +100,11 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
         )}
       </div>
       {numbers && (
-        <Suspense fallback={null}>
-          <MapNumbers {...{ nodeId, layout, data }} onClose={() => setNumbers(false)} />
-        </Suspense>
+        <Guarded>
+          <Suspense fallback={null}>
+            <MapNumbers {...{ nodeId, layout, data }} onClose={() => setNumbers(false)} />
+          </Suspense>
+        </Guarded>
       )}
       <ChannelMaps
         {...{ nodeId, layout, data, scale, maxCellPx, changed }}
