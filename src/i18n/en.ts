@@ -1,5 +1,5 @@
 import { enExplain } from './en-explain.ts';
-import { enBackward } from './en-backward.ts';
+import type { enBackward } from './en-backward.ts';
 import { enLesson } from './en-lesson.ts';
 import { enTrain } from './en-train.ts';
 
@@ -227,8 +227,11 @@ export const en = {
     'After an edit, the cells whose values changed are outlined for a moment on every map; tick to keep the outline until the next edit.',
   ...enExplain,
   ...enTrain,
-  ...enBackward,
   ...enLesson,
 } as const;
 
-export type MessageKey = keyof typeof en;
+/**
+ * Every key: the catalogue's, and those of sections that load with the panel using them
+ * (translate.ts's `addMessages`; the backward view's, backward-messages.ts).
+ */
+export type MessageKey = keyof typeof en | keyof typeof enBackward;

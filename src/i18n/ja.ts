@@ -1,11 +1,11 @@
+import type { enBackward } from './en-backward.ts';
 import type { MessageKey } from './en.ts';
 import { jaExplain } from './ja-explain.ts';
-import { jaBackward } from './ja-backward.ts';
 import { jaLesson } from './ja-lesson.ts';
 import { jaTrain } from './ja-train.ts';
 
 /** Every UI string in Japanese, with the lecture deck's vocabulary (入力画像, フィルタ, 出力画像). */
-export const ja: Record<MessageKey, string> = {
+export const ja: Record<Exclude<MessageKey, keyof typeof enBackward>, string> = {
   'app.tagline': 'CNNの層をその場で計算',
   'app.language': '言語',
   'app.restartEngine': 'エンジンを再起動',
@@ -225,6 +225,5 @@ export const ja: Record<MessageKey, string> = {
     '編集のあと、値が変わったマスがすべてのマップで一瞬枠で囲まれます。チェックすると次の編集まで枠を残します。',
   ...jaExplain,
   ...jaTrain,
-  ...jaBackward,
   ...jaLesson,
 };

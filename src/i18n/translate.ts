@@ -3,7 +3,7 @@ import { en, type MessageKey } from './en.ts';
 export type Lang = 'en' | 'ja';
 export const LANGS: readonly Lang[] = ['en', 'ja'];
 export type MessageParams = Record<string, string | number>;
-type Catalogue = Record<MessageKey, string>;
+type Catalogue = Partial<Record<MessageKey, string>>;
 
 // English is part of the page; another language's messages are a chunk of their own, loaded
 // before the page first shows in it or when it is chosen (the first screen of an English
@@ -25,11 +25,28 @@ export async function loadCatalogue(lang: Lang): Promise<void> {
 }
 
 /**
+ * Messages of a part of the page that loads when first used (a panel's chunk imports and
+ * adds them), kept out of the page's first screen: both languages, so a switch needs no
+ * further load.
+ */
+const SECTIONS: Record<Lang, Catalogue> = { en: {}, ja: {} };
+
+/** Add a section's messages, in every language, to what `translate` finds. */
+export function addMessages(section: Record<Lang, Catalogue>): void {
+  for (const lang of LANGS) Object.assign(SECTIONS[lang], section[lang]);
+}
+
+/**
  * The message for `key` in `lang`, `{name}` placeholders filled from `params`.
  * @example translate('ja', 'status.recomputed', { k: 1, n: 2, ms: '0.4' }) // '2ノード中1ノードを再計算(0.4 ms)'
  */
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = CATALOGUES[lang]?.[key] ?? en[key];
+  const template =
+    CATALOGUES[lang]?.[key] ??
+    SECTIONS[lang][key] ??
+    (en as Catalogue)[key] ??
+    SECTIONS.en[key] ??
+    key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

@@ -13,6 +13,8 @@ import './explain.css';
 import './explain-work.css';
 import './explain-grids.css';
 import { Guarded } from '../../ui/Guarded.tsx';
+// The backward view's messages (and the panel's buttons for it) come with this chunk.
+import '../../i18n/backward-messages.ts';
 
 /** Backpropagation written out: loaded when first asked for. */
 const BackwardView = lazy(() => import('./backward/BackwardView.tsx'));

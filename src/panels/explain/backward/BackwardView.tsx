@@ -9,6 +9,7 @@ import { useTraining, useTrainingState } from '../../train/TrainingContext.tsx';
 import { CellGradient } from './CellGradient.tsx';
 import { WeightGradient, type WeightChoice } from './WeightGradient.tsx';
 import './backward.css';
+import '../../../i18n/backward-messages.ts';
 
 /**
  * Backpropagation written out like the forward pass: for the last training step (taken
