@@ -143,3 +143,17 @@ for (const [width, height] of [
     await expect(page.getByRole('note', { name: 'About this graph' })).toHaveCount(0);
   });
 }
+
+test.describe('in Japanese', () => {
+  test.use({ locale: 'ja-JP' });
+  test('the header fits on one line at 1280×800, every button in view', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByRole('status')).toHaveText(/^2ノード中2ノードを再計算/);
+    const header = page.getByRole('banner');
+    expect((await header.boundingBox())!.height).toBeLessThan(60);
+    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(header.getByRole('combobox', { name: '言語' })).toBeInViewport();
+    await expect(header.getByRole('button', { name: 'ヘルプ' })).toBeInViewport();
+    await expect(header.getByRole('button', { name: 'エンジンを再起動' })).toBeInViewport();
+  });
+});
