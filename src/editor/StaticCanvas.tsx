@@ -2,8 +2,8 @@ import { useLayoutEffect, useRef, useState, type ComponentType } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useEditorState } from '../state/useEditorState.ts';
 import { useEditorStore } from '../state/useEditorStore.ts';
-import { boundsOf, fitBounds, type View } from './canvas-view.ts';
-import type { FlowNode } from './flow-elements.ts';
+import { bezierEdge, boundsOf, fitBounds, type View } from './canvas-view.ts';
+import { toFlowEdges, type FlowNode, type Size } from './flow-elements.ts';
 import { NODE_COMPONENTS } from './nodes/node-types.ts';
 
 /**
@@ -15,21 +15,26 @@ import { NODE_COMPONENTS } from './nodes/node-types.ts';
 export function StaticCanvas({ onWake }: { onWake(): void }) {
   const store = useEditorStore();
   const nodes = useEditorState((s) => s.doc.nodes);
-  const selected = useEditorState((s) => s.selection.nodes);
+  const edges = useEditorState((s) => s.doc.edges);
+  const selection = useEditorState((s) => s.selection);
+  const shapes = useEditorState((s) => s.shapes);
+  const selected = selection.nodes;
   const pane = useRef<HTMLDivElement>(null);
   const [view, setView] = useState<View | null>(null);
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(new Map());
   useLayoutEffect(() => {
     const root = pane.current;
     if (!root) return;
     const fit = () => {
       const sized = nodes.map((node, i) => {
-        const box = root.children[0]?.children[i] as HTMLElement | undefined;
+        const box = root.querySelectorAll<HTMLElement>('.cf-static-node')[i];
         return {
           position: node.position,
           width: box?.offsetWidth ?? 0,
           height: box?.offsetHeight ?? 0,
         };
       });
+      setSizes(new Map(nodes.map((n, i) => [n.id, sized[i]!])));
       const next = fitBounds(boundsOf(sized), root.clientWidth, root.clientHeight);
       setView((old) =>
         old && old.x === next.x && old.y === next.y && old.zoom === next.zoom ? old : next,
@@ -39,7 +44,7 @@ export function StaticCanvas({ onWake }: { onWake(): void }) {
     // A node grows when its numbers arrive: fit again, as React Flow's first fit will.
     const observer = new ResizeObserver(fit);
     observer.observe(root);
-    for (const child of root.children[0]?.children ?? []) observer.observe(child);
+    for (const child of root.querySelectorAll('.cf-static-node')) observer.observe(child);
     return () => observer.disconnect();
   }, [nodes]);
   return (
@@ -52,6 +57,7 @@ export function StaticCanvas({ onWake }: { onWake(): void }) {
             : { visibility: 'hidden' }
         }
       >
+        <StaticEdges edges={toFlowEdges(edges, selection, shapes)} nodes={nodes} sizes={sizes} />
         {nodes.map((node) => {
           const Node = NODE_COMPONENTS[node.type] as ComponentType<NodeProps<FlowNode>>;
           const props = { id: node.id, data: { node }, selected: selected.includes(node.id) };
@@ -69,5 +75,52 @@ export function StaticCanvas({ onWake }: { onWake(): void }) {
         })}
       </div>
     </div>
+  );
+}
+
+/** The edges under the nodes, as React Flow's default edges with their shape labels. */
+function StaticEdges({
+  edges,
+  nodes,
+  sizes,
+}: {
+  edges: ReturnType<typeof toFlowEdges>;
+  nodes: readonly { id: string; position: { x: number; y: number } }[];
+  sizes: ReadonlyMap<string, Size>;
+}) {
+  const at = new Map(nodes.map((n) => [n.id, n.position]));
+  return (
+    <svg className="cf-static-edges" width="1" height="1" aria-hidden="true">
+      {edges.map((edge) => {
+        const from = at.get(edge.source);
+        const to = at.get(edge.target);
+        const fromSize = sizes.get(edge.source);
+        const toSize = sizes.get(edge.target);
+        if (!from || !to || !fromSize || !toSize) return null;
+        const { path, labelX, labelY } = bezierEdge(
+          { x: from.x + fromSize.width, y: from.y + fromSize.height / 2 },
+          { x: to.x, y: to.y + toSize.height / 2 },
+        );
+        const label = typeof edge.label === 'string' ? edge.label : null;
+        const width = label ? label.length * 7 + 8 : 0;
+        return (
+          <g key={edge.id} className={`react-flow__edge ${edge.className ?? ''}`}>
+            <path className="react-flow__edge-path" d={path} fill="none" />
+            {label && (
+              <g transform={`translate(${labelX}, ${labelY})`}>
+                <rect x={-width / 2} y={-9} width={width} height={18} rx={2} fill="#fff" />
+                <text
+                  className="react-flow__edge-text"
+                  textAnchor="middle"
+                  dominantBaseline="central"
+                >
+                  {label}
+                </text>
+              </g>
+            )}
+          </g>
+        );
+      })}
+    </svg>
   );
 }

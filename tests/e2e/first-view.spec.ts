@@ -28,6 +28,9 @@ test('before the canvas loads: the numbers, an edit, then the canvas in the same
   await page.goto('/');
   await expect(cells(page, 'conv channel 0')).toHaveText(SLIDE_VALID);
   await expect(page.locator('.react-flow__renderer')).toHaveCount(0);
+  // The connection is drawn too, with the shape that flows along it.
+  await expect(page.locator('.cf-static-edges path')).toHaveCount(1);
+  await expect(page.locator('.cf-static-edges')).toContainText('5×5×1');
   expect(await seriousViolations(page), 'axe violations before the canvas').toEqual([]);
 
   const conv = nodeCard(page, 'Conv2D', 'conv');
