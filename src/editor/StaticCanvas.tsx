@@ -26,8 +26,9 @@ export function StaticCanvas({ onWake }: { onWake(): void }) {
     const root = pane.current;
     if (!root) return;
     const fit = () => {
+      const boxes = root.querySelectorAll<HTMLElement>('.cf-static-node');
       const sized = nodes.map((node, i) => {
-        const box = root.querySelectorAll<HTMLElement>('.cf-static-node')[i];
+        const box = boxes[i];
         return {
           position: node.position,
           width: box?.offsetWidth ?? 0,
