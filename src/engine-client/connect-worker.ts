@@ -1,7 +1,8 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { EngineConnection, EngineRemote } from './engine-client.ts';
-import { inOrder, movedCopy, nextTask } from './moved-copy.ts';
+import { yieldToEventLoop } from '../engine/event-loop.ts';
+import { inOrder, movedCopy } from './moved-copy.ts';
 import type { ApplyResult } from '../engine/api.ts';
 
 /** A worker started before the app rendered, and the failure it had meanwhile, if any. */
@@ -58,13 +59,13 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
   const sending: EngineRemote = {
     load: (doc, revision) =>
       post<ApplyResult>(async () => {
-        const moved = await movedCopy(doc, nextTask);
+        const moved = await movedCopy(doc, yieldToEventLoop);
         return () =>
           remote.load(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
       }),
     apply: (edits, revision) =>
       post<ApplyResult>(async () => {
-        const moved = await movedCopy(edits, nextTask);
+        const moved = await movedCopy(edits, yieldToEventLoop);
         return () =>
           remote.apply(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
       }),

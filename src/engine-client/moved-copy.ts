@@ -6,18 +6,6 @@ const SLICE_ELEMENTS = 1 << 20;
 /** Gives the event loop a turn (a macrotask). */
 export type Pause = () => Promise<void>;
 
-/** A fresh task after pending input and messages: a MessageChannel, unclamped unlike setTimeout. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /**
  * `value` ready to post to a worker: every large typed array replaced by a copy, whose buffer
  * is listed to transfer (comlink's `transfer`), the rest as it is. Posting a 9.4 M-weight Dense

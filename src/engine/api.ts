@@ -1,12 +1,9 @@
 import type { GraphEdit } from '../graph/edit-apply.ts';
 import type { GraphDocument } from '../graph/types.ts';
+import { yieldToEventLoop } from './event-loop.ts';
 import { EngineSession, type EvaluationReport } from './session.ts';
 
-// The core is compiled without DOM typings; a worker, a page and Node all have MessageChannel.
-declare const MessageChannel: new () => {
-  port1: { onmessage: ((event: unknown) => void) | null; close(): void };
-  port2: { postMessage(message: unknown): void; close(): void };
-};
+export { yieldToEventLoop } from './event-loop.ts';
 
 /** What `load` and `apply` answer: the engine's new epoch, or why nothing changed. */
 export type ApplyResult = { ok: true; epoch: number } | { ok: false; error: string };
@@ -102,20 +99,4 @@ export function toWireReport(report: EvaluationReport): WireReport {
 /** The buffers a report can hand over instead of copying. */
 export function transferablesOf(report: WireReport): ArrayBuffer[] {
   return report.outputs.map((o) => o.data.buffer as ArrayBuffer);
-}
-
-/**
- * Resolve on a fresh macrotask, after pending messages. A MessageChannel rather than
- * setTimeout(0), which browsers clamp to 4 ms once nested.
- */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      channel.port2.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
