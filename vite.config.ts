@@ -4,7 +4,20 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { presetTitles } from './build/preset-titles-plugin.ts';
 
+/**
+ * Cross-origin isolation: the page may then share memory with the engine worker
+ * (SharedArrayBuffer), which lends its outputs to the page instead of copying them for every
+ * report (src/engine/shared-outputs.ts). Every resource of the app is same-origin. Served
+ * without these headers, the app works as before and copies.
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   plugins: [
     react(),
     presetTitles(),

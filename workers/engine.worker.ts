@@ -1,5 +1,6 @@
 import { expose, transfer } from 'comlink';
 import { createEngineApi, transferablesOf, type EngineApi } from '../src/engine/api.ts';
+import { canShareOutputs, SharedOutputs } from '../src/engine/shared-outputs.ts';
 
 /** What the page calls: the engine's API, and two ways of telling that this worker lives. */
 export interface EngineWorkerApi extends EngineApi {
@@ -9,8 +10,16 @@ export interface EngineWorkerApi extends EngineApi {
   holdLifeline(name: string): Promise<boolean>;
 }
 
-// Wiring only: the engine's API, with report tensors moved to the page instead of copied.
-const api = createEngineApi();
+const YIELD_EVERY_MS = 4;
+
+// Wiring only: the engine's API. Report tensors are read by the page in shared memory where
+// the page is cross-origin isolated, else copied and moved to it.
+// Between nodes the worker turns its event loop (for new edits and pings) at most every 4 ms.
+const api = createEngineApi(
+  undefined,
+  canShareOutputs() ? new SharedOutputs() : undefined,
+  YIELD_EVERY_MS,
+);
 
 const exposed: EngineWorkerApi = {
   load: (doc, revision) => api.load(doc, revision),
@@ -19,6 +28,7 @@ const exposed: EngineWorkerApi = {
     const report = await api.evaluate();
     return report ? transfer(report, transferablesOf(report)) : null;
   },
+  release: (leases) => api.release(leases),
   ping: () => true,
   holdLifeline: (name) =>
     new Promise((held) => {

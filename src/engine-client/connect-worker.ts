@@ -71,6 +71,7 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
       }),
     evaluate: () => now(() => remote.evaluate()),
     ping: () => now(() => remote.ping()),
+    release: (leases) => now(() => remote.release(leases)),
   };
   return {
     remote: sending,

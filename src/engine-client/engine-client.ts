@@ -10,7 +10,7 @@ import { everyInterval, PING_INTERVAL_MS, Watchdog, type Every } from './watchdo
  * The engine's API as the page calls it, derived from the worker's own type.
  */
 export type EngineRemote = Asynchronous<
-  Pick<EngineWorkerApi, 'load' | 'apply' | 'evaluate' | 'ping'>
+  Pick<EngineWorkerApi, 'load' | 'apply' | 'evaluate' | 'ping' | 'release'>
 >;
 
 export interface EngineConnection {
@@ -67,6 +67,10 @@ class ClientImpl implements EngineClient {
   private unsubscribe: (() => void) | null = null;
   private watchdog: Watchdog | null = null;
   private stopPinging: (() => void) | null = null;
+  /** Leases of the engine's shared outputs that the store shows (WireOutput.lease). */
+  private leases = new Set<number>();
+  /** Leases the store stopped showing at the last report: given back at the next. */
+  private replaced: number[] = [];
 
   constructor(
     private readonly store: EditorStore,
@@ -171,13 +175,36 @@ class ClientImpl implements EngineClient {
     if (report) {
       this.crashes = 0;
       this.store.receiveReport(report.revision, report);
+      this.returnLeases(gen, report);
     }
     // Null means newer edits superseded this run: their work is still to be delivered.
     if (this.wanted || report === null) this.requestEvaluation();
   }
 
+  /**
+   * Give the engine back the shared outputs the store stopped showing one report ago: those
+   * a newer output replaced, those of removed nodes, and any of a report the store did not
+   * take. One report late, because what was shown just before stays in use a little longer
+   * (a heatmap outlines the cells that changed from it, after the paint; React runs that
+   * before it renders the next report).
+   */
+  private returnLeases(gen: number, report: WireReport): void {
+    const shown = new Set<number>();
+    for (const result of this.store.getState().results.values())
+      if (result.output?.lease !== undefined) shown.add(result.output.lease);
+    const done = this.replaced;
+    this.replaced = [...this.leases].filter((lease) => !shown.has(lease));
+    for (const o of report.outputs)
+      if (o.lease !== undefined && !shown.has(o.lease)) this.replaced.push(o.lease);
+    this.leases = shown;
+    if (done.length > 0 && this.current(gen))
+      void this.connection!.remote.release(done).catch(() => undefined);
+  }
+
   private boot(): void {
     const gen = ++this.generation;
+    this.leases.clear();
+    this.replaced = [];
     this.evaluating = false;
     this.wanted = false;
     this.connection = this.connect((reason) => this.failed(gen, reason));

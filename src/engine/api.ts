@@ -1,18 +1,25 @@
 import type { GraphEdit } from '../graph/edit-apply.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { yieldToEventLoop } from './event-loop.ts';
+import { now } from './clock.ts';
 import { EngineSession, type EvaluationReport } from './session.ts';
+import type { SharedOutputs } from './shared-outputs.ts';
 
 export { yieldToEventLoop } from './event-loop.ts';
 
 /** What `load` and `apply` answer: the engine's new epoch, or why nothing changed. */
 export type ApplyResult = { ok: true; epoch: number } | { ok: false; error: string };
 
-/** One node's output as it crosses the worker boundary; `data` is the engine's own copy. */
+/**
+ * One node's output as it crosses the worker boundary. `data` is a copy the page now owns, or,
+ * with a `lease`, the engine's own array in shared memory: read it, never write it, and give
+ * the lease back (`EngineApi.release`) once a newer output replaced it.
+ */
 export interface WireOutput {
   id: string;
   shape: number[];
   data: Float32Array;
+  lease?: number;
 }
 
 /** An EvaluationReport in structured-clone form: arrays instead of maps. */
@@ -48,18 +55,26 @@ export interface EngineApi {
    * meanwhile: the caller asks again, and the next report delivers the work done so far.
    */
   evaluate(): Promise<WireReport | null>;
+  /** The page no longer reads these outputs (`WireOutput.lease`): their memory may be reused. */
+  release(leases: number[]): void;
 }
 
 /**
  * An engine session behind a message-friendly API. Evaluations run one at a time, each
- * yielding to the event loop between nodes so that `apply` calls are handled promptly.
+ * yielding to the event loop between nodes so that `apply` calls are handled promptly;
+ * with `yieldEveryMs`, only once that long has passed since the last yield. With `shared`,
+ * reports lend outputs in shared memory instead of copying them (shared-outputs.ts).
  * @example
  * const api = createEngineApi();
  * api.load(graph);
  * const report = await api.evaluate(); // every node recomputed
  */
-export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): EngineApi {
-  const session = new EngineSession();
+export function createEngineApi(
+  pause: () => Promise<void> = yieldToEventLoop,
+  shared?: SharedOutputs,
+  yieldEveryMs = 0,
+): EngineApi {
+  const session = new EngineSession(undefined, shared);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     load(doc, revision) {
@@ -71,24 +86,47 @@ export function createEngineApi(pause: () => Promise<void> = yieldToEventLoop): 
     },
     evaluate() {
       // A session runs one evaluation at a time; a second caller waits for the first.
-      const run = queue.then(() => session.evaluateAsync(pause));
+      const run = queue.then(() => session.evaluateAsync(paced(pause, yieldEveryMs)));
       queue = run.catch(() => undefined);
-      return run.then((report) => (report ? toWireReport(report) : null));
+      return run.then((report) => (report ? toWireReport(report, shared) : null));
+    },
+    release(leases) {
+      shared?.release(leases);
     },
   };
 }
 
-/** Copies every output, so the copies can be transferred without touching the cache. */
-export function toWireReport(report: EvaluationReport): WireReport {
+/**
+ * `pause`, but only once `everyMs` have passed since the last one (or the start): a turn of
+ * a worker's event loop costs 0.1–0.2 ms, more than a small node, and edits can wait a few
+ * milliseconds to be seen.
+ */
+function paced(pause: () => Promise<void>, everyMs: number): () => Promise<void> {
+  if (everyMs <= 0) return pause;
+  let since = now();
+  return async () => {
+    if (now() - since < everyMs) return;
+    await pause();
+    since = now();
+  };
+}
+
+/**
+ * Every output ready to cross: lent where it lies in shared memory (with `shared`), else
+ * copied, so the copy can be transferred without touching the cache.
+ */
+export function toWireReport(report: EvaluationReport, shared?: SharedOutputs): WireReport {
   return {
     epoch: report.epoch,
     revision: report.revision,
     recomputed: [...report.recomputed],
-    outputs: [...report.outputs].map(([id, t]) => ({
-      id,
-      shape: [...t.shape],
-      data: t.data.slice(),
-    })),
+    outputs: [...report.outputs].map(([id, t]) => {
+      const lease = shared?.lend(t.data) ?? null;
+      const shape = [...t.shape];
+      return lease === null
+        ? { id, shape, data: t.data.slice() }
+        : { id, shape, data: t.data, lease };
+    }),
     timings: [...report.timings],
     errors: [...report.errors],
     nodeCount: report.nodeCount,
@@ -96,7 +134,9 @@ export function toWireReport(report: EvaluationReport): WireReport {
   };
 }
 
-/** The buffers a report can hand over instead of copying. */
+/** The buffers a report can hand over instead of copying (shared ones are not moved). */
 export function transferablesOf(report: WireReport): ArrayBuffer[] {
-  return report.outputs.map((o) => o.data.buffer as ArrayBuffer);
+  return report.outputs
+    .filter((o) => o.lease === undefined)
+    .map((o) => o.data.buffer as ArrayBuffer);
 }

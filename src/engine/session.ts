@@ -12,6 +12,8 @@ import { now } from './clock.ts';
 import { runNode } from './registry.ts';
 import type { Tensor } from './tensor.ts';
 import { WeightStore } from './weight-store.ts';
+import type { OutputMemory } from './shared-outputs.ts';
+import { sizeOf } from '../graph/shape.ts';
 
 /** What one evaluation delivers. */
 export interface EvaluationReport {
@@ -72,7 +74,14 @@ export class EngineSession {
   private revision = 0;
   private computing = false;
 
-  constructor(private readonly checks: EditChecks = TRUSTED_EDITS) {}
+  /**
+   * `memory`, when given, holds the outputs the page reads in place (shared-outputs.ts): the
+   * session then takes its output arrays there and never writes one the page still holds.
+   */
+  constructor(
+    private readonly checks: EditChecks = TRUSTED_EDITS,
+    private readonly memory?: OutputMemory,
+  ) {}
 
   get document(): GraphDocument {
     return this.doc;
@@ -189,7 +198,7 @@ export class EngineSession {
     this.dirty.delete(id);
     this.undelivered.add(id);
     this.setAside(id);
-    const spare = this.spare.get(id);
+    let spare = this.spare.get(id);
     this.spare.delete(id);
     this.runtimeErrors.delete(id);
     const shape = this.shapes.get(id);
@@ -199,8 +208,12 @@ export class EngineSession {
     const input = source === undefined ? new Float32Array(0) : this.outputs.get(source);
     try {
       if (!input) throw new Error(`input "${source}" has an error`);
-      this.outputs.set(id, runNode(node, input, shape, this.weights, spare));
+      spare ??= this.memory?.take(sizeOf(shape.shape));
+      const output = runNode(node, input, shape, this.weights, spare);
+      this.outputs.set(id, output);
+      if (spare && output !== spare) this.memory?.giveBack(spare);
     } catch (e) {
+      if (spare) this.memory?.giveBack(spare);
       // An allocation failure on one node must not take the session (or the worker) down.
       const error = input ? `could not compute: ${(e as Error).message}` : (e as Error).message;
       this.runtimeErrors.set(id, error);
@@ -235,15 +248,21 @@ export class EngineSession {
     };
   }
 
-  /** Move a node's output out of reach of `output()`, for its next computation to reuse. */
+  /**
+   * Move a node's output out of reach of `output()`, for its next computation to reuse;
+   * unless the page still reads it (shared memory): then it is let go, for later reuse.
+   */
   private setAside(id: string): void {
     const data = this.outputs.get(id);
     if (!data) return;
     this.outputs.delete(id);
-    this.spare.set(id, data);
+    if (this.memory?.held(data)) this.memory.retire(data);
+    else this.spare.set(id, data);
   }
 
   private forget(id: string): void {
+    const data = this.outputs.get(id);
+    if (data && this.memory?.held(data)) this.memory.retire(data);
     this.outputs.delete(id);
     this.spare.delete(id);
     this.dirty.delete(id);

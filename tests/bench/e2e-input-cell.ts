@@ -147,6 +147,9 @@ export async function inputCellEdits(page: Page, base: string, side: number, edi
     ...{ medianMs: median(of('ms')), maxMs: Math.max(...of('ms')) },
     ...{ reportMedianMs: median(of('reportMs')), statusMedianMs: median(of('statusMs')) },
     ...{ workerMedianMs: median(of('workerMs')), workerMaxMs: Math.max(...of('workerMs')) },
+    /** Per edit, the worker's time less its nodes' own: what the session and messages add. */
+    ...{ overNodesMedianMs: median(samples.map((s) => s.workerMs - s.statusMs)) },
+    overNodesMaxMs: Math.max(...samples.map((s) => s.workerMs - s.statusMs)),
     ...{ longestDuringEditsMs, pause, samples },
   };
 }
@@ -165,6 +168,7 @@ export function formatInputCell(r: Awaited<ReturnType<typeof inputCellEdits>>): 
     `| pointerup → report in the status line | ${fmt(r.reportMedianMs)} | — |`,
     `| worker: edit in → report out (probe) | ${fmt(r.workerMedianMs)} | ${fmt(r.workerMaxMs)} |`,
     `| the nodes' own times (status line) | ${fmt(r.statusMedianMs)} | — |`,
+    `| worker time less its nodes' own, per edit | ${fmt(r.overNodesMedianMs)} | ${fmt(r.overNodesMaxMs)} |`,
     '',
     `Longest main-thread task: during the ${r.edits} edits ${fmt(r.longestDuringEditsMs)}; in the ${fmt(r.pause.pauseMs)} after the last one ${fmt(r.pause.longestTaskMs)} (written: ${writtenText(r.pause)}).`,
   ];

@@ -1,5 +1,6 @@
 import { toWireReport, type WireReport } from '../../src/engine/api.ts';
 import { EngineSession } from '../../src/engine/session.ts';
+import { SharedOutputs } from '../../src/engine/shared-outputs.ts';
 import type { GraphEdit } from '../../src/graph/edits.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument } from '../../src/graph/types.ts';
@@ -76,23 +77,35 @@ function parse(doc: unknown): GraphDocument {
 
 /**
  * A session with `doc` loaded and evaluated once; `edit(i)` gives the i-th edit. Each call
- * applies one edit, evaluates, and copies the report's outputs as the worker does before
- * transferring them (`toWireReport`): what one edit costs the worker, message handling aside.
+ * applies one edit, evaluates, and readies the report's outputs for the page as the worker
+ * does (`toWireReport`): what one edit costs the worker, message handling aside. `shared`:
+ * as in a cross-origin isolated page, outputs are lent in shared memory, and the page's
+ * lease on the previous report's is given back (`release`), as the engine client does;
+ * else each output is copied for transfer.
  */
-function editLoop(doc: GraphDocument, edit: (i: number) => GraphEdit, recomputes: string[]) {
-  const session = new EngineSession();
+function editLoop(
+  doc: GraphDocument,
+  edit: (i: number) => GraphEdit,
+  recomputes: string[],
+  shared: boolean,
+) {
+  const memory = shared ? new SharedOutputs() : undefined;
+  const session = new EngineSession(undefined, memory);
   session.load(doc);
   session.evaluate();
   const phases: EditPhases = { apply: [], evaluate: [], copy: [] };
   let calls = 0;
   let last: WireReport | null = null;
+  let leases: number[] = [];
   const run = (): WireReport => {
     const t0 = performance.now();
     const applied = session.apply([edit(calls++)]);
     const t1 = performance.now();
     const report = session.evaluate();
     const t2 = performance.now();
-    last = toWireReport(report);
+    last = toWireReport(report, memory);
+    memory?.release(leases);
+    leases = last.outputs.flatMap((o) => (o.lease === undefined ? [] : [o.lease]));
     const t3 = performance.now();
     if (!applied.ok) throw new Error(applied.error);
     phases.apply.push(t1 - t0);
@@ -113,31 +126,38 @@ function editLoop(doc: GraphDocument, edit: (i: number) => GraphEdit, recomputes
 
 /**
  * The whole edit a user waits for in the worker, on a one-layer graph in an `EngineSession`:
- * `apply` a `setParams`, `evaluate`, copy the outputs (`toWireReport`). Conv2D and Dense toggle
- * `activation` linear ↔ relu (the layer is recomputed; its weights stay as they are). MaxPool
- * has no activation: each edit re-sets `padding` to the value it has, which the session takes
- * as an edit of the pool (verified: the report must say it recomputed the pool).
+ * `apply` a `setParams`, `evaluate`, ready the outputs for the page (`toWireReport`): lent in
+ * shared memory (`engine edit`, the app served cross-origin isolated, as `vite` serves it) or
+ * copied (`engine edit, copied`, served without the isolation headers). Conv2D and Dense
+ * toggle `activation` linear ↔ relu (the layer is recomputed; its weights stay as they are).
+ * MaxPool has no activation: each edit re-sets `padding` to the value it has, which the
+ * session takes as an edit of the pool (verified: the report must say it recomputed the pool).
  */
-export const engineEdit: Implementation = {
-  name: 'engine edit',
-  async prepare(c) {
-    const edit = (i: number): GraphEdit =>
-      c.kind === 'pool'
-        ? { kind: 'setParams', id: LAYER, params: { padding: 'valid' } }
-        : { kind: 'setParams', id: LAYER, params: { activation: i % 2 ? 'linear' : 'relu' } };
-    const loop = editLoop(parse(layerGraph(c)), edit, [LAYER]);
-    const relu = () => c.kind !== 'pool' && loop.calls() % 2 === 1;
-    return {
-      run: () => loop.run().outputs[0]?.data ?? new Float32Array(0),
-      after: loop.verify,
-      expected: (reference) => (relu() ? reference.map((v) => Math.max(0, v)) : reference),
-      phases: () => loop.phases,
-      // Measured: a slide-sized edit takes ~2,000 calls to settle (97 → 12 µs on 5×5×1→1).
-      warmupCalls: 3000,
-      dispose: loop.dispose,
-    };
-  },
-};
+export const engineEdit: Implementation = editImplementation('engine edit', true);
+export const engineEditCopied: Implementation = editImplementation('engine edit, copied', false);
+
+function editImplementation(name: string, shared: boolean): Implementation {
+  return {
+    name,
+    async prepare(c) {
+      const edit = (i: number): GraphEdit =>
+        c.kind === 'pool'
+          ? { kind: 'setParams', id: LAYER, params: { padding: 'valid' } }
+          : { kind: 'setParams', id: LAYER, params: { activation: i % 2 ? 'linear' : 'relu' } };
+      const loop = editLoop(parse(layerGraph(c)), edit, [LAYER], shared);
+      const relu = () => c.kind !== 'pool' && loop.calls() % 2 === 1;
+      return {
+        run: () => loop.run().outputs[0]?.data ?? new Float32Array(0),
+        after: loop.verify,
+        expected: (reference) => (relu() ? reference.map((v) => Math.max(0, v)) : reference),
+        phases: () => loop.phases,
+        // Measured: a slide-sized edit takes ~2,000 calls to settle (97 → 12 µs on 5×5×1→1).
+        warmupCalls: 3000,
+        dispose: loop.dispose,
+      };
+    },
+  };
+}
 
 /** What an edit costs the session on a graph whose kernels take next to nothing. */
 export interface FixedCostResult {
@@ -202,12 +222,12 @@ export function editFixedCosts(): FixedCostResult[] {
     fixedCost(
       'edit, tiny graph: Input 3×3×1 → MaxPool 2×2, re-set padding',
       'recomputes pool (1 value)',
-      editLoop(tiny, () => repad, ['pool']),
+      editLoop(tiny, () => repad, ['pool'], true),
     ),
     fixedCost(
       'edit, 9-node slide graph: last Dense activation softmax ↔ linear',
       'recomputes dense2 (2 values)',
-      editLoop(slides, toggle, ['dense2']),
+      editLoop(slides, toggle, ['dense2'], true),
     ),
   ];
 }

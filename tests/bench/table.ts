@@ -27,6 +27,7 @@ const COLUMNS = [
   'engine wasm, new array',
   'engine TS',
   EDIT,
+  'engine edit, copied',
   'tfjs-cpu',
   'tfjs-wasm',
   'ort-wasm',

@@ -59,6 +59,20 @@ describe('createEngineApi', () => {
     expect(report!.epoch).toBe(2);
   });
 
+  it('pauses between nodes, or with yieldEveryMs only once that long has passed', async () => {
+    let pauses = 0;
+    const counted = async () => void pauses++;
+    const every = createEngineApi(counted);
+    every.load(convValid);
+    await every.evaluate();
+    expect(pauses).toBe(2);
+    pauses = 0;
+    const paced = createEngineApi(counted, undefined, 60_000);
+    paced.load(convValid);
+    expect((await paced.evaluate())!.recomputed).toEqual(['input', 'conv']);
+    expect(pauses).toBe(0);
+  });
+
   it('two evaluate calls at once run one after the other', async () => {
     const api = createEngineApi(yieldToEventLoop);
     api.load(convValid);

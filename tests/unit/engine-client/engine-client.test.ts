@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineApi } from '../../../src/engine/api.ts';
+import { SharedOutputs } from '../../../src/engine/shared-outputs.ts';
+import { parseGraph } from '../../../src/graph/parse.ts';
 import {
   createEngineClient,
   RESTART_NOTICE,
@@ -35,6 +37,7 @@ function fakeEngine() {
   let endNode = () => {};
   let silentNext = false;
   let reportsDeath = false;
+  const memories: SharedOutputs[] = [];
   function connect(onCrash: (reason: string) => void): EngineConnection {
     stats.engines++;
     crashes.push(onCrash);
@@ -45,7 +48,9 @@ function fakeEngine() {
       await node;
       return closed ? never() : work();
     };
-    const api = createEngineApi(tick);
+    const memory = new SharedOutputs();
+    memories.push(memory);
+    const api = createEngineApi(tick, memory);
     const remote: EngineRemote = {
       load: (doc, revision) => answer(() => api.load(doc, revision)),
       apply: (edits, revision) =>
@@ -73,12 +78,15 @@ function fakeEngine() {
           }
         }),
       ping: () => answer(() => (stats.pings++, true as const)),
+      release: (leases) => answer(() => api.release(leases)),
     };
     return { remote, terminate: () => undefined, reportsDeath: () => reportsDeath };
   }
   return {
     stats,
     connect,
+    /** The latest engine's shared outputs. */
+    memory: () => memories.at(-1)!,
     crash: (reason: string) => crashes.at(-1)?.(reason),
     failNextEvaluation: () => (breakNext = true),
     close: () => closers.at(-1)?.(),
@@ -124,7 +132,65 @@ const output = (store: ReturnType<typeof setup>['store'], id: string) => [
   ...(store.getState().results.get(id)?.output?.data ?? []),
 ];
 
+/** Input 64×64×1 → Conv2D 1 (3×3 same): both outputs (4,096 values) are shared. */
+function sharedDoc() {
+  const data = Array.from({ length: 64 * 64 }, (_, i) => ((i * 13) % 17) / 8 - 1);
+  const parsed = parseGraph({
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      {
+        id: 'in',
+        type: 'Input',
+        position: { x: 0, y: 0 },
+        params: { tensor: { shape: [64, 64, 1], data } },
+      },
+      {
+        id: 'conv',
+        type: 'Conv2D',
+        position: { x: 300, y: 0 },
+        params: { filters: 1, kernelSize: [3, 3], padding: 'same' },
+      },
+    ],
+    edges: [{ source: 'in', target: 'conv' }],
+  });
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
+}
+
 describe('engine client', () => {
+  it('gives shared outputs back once newer ones replace them, and for removed nodes', async () => {
+    const store = createEditorStore(sharedDoc());
+    const engine = fakeEngine();
+    createEngineClient(store, engine.connect, { every: manualTimer().every }).start();
+    await settle();
+    const first = store.getState().results.get('conv')!.output!;
+    expect(first.lease).toBeDefined();
+    for (let i = 0; i < 12; i++) {
+      const activation = ACTIVATIONS[i % 3]!;
+      store.dispatch([{ kind: 'setParams', id: 'conv', params: { activation } }]);
+      if (i % 4 === 3) await settle();
+    }
+    await settle();
+    // Only what the store shows is still lent: the Input's output and conv's latest (what it
+    // showed just before is given back at the report after, which has come).
+    expect(engine.memory().counts.lent).toBe(2);
+    expect(engine.memory().counts.free).toBeGreaterThan(0);
+    const shown = store.getState().results.get('conv')!.output!;
+    expect(shown.lease).not.toBe(first.lease);
+    const fresh = createEngineApi(async () => undefined);
+    fresh.load(store.getState().doc);
+    const expected = (await fresh.evaluate())!.outputs.find((o) => o.id === 'conv')!.data;
+    expect(Array.from(shown.data)).toEqual(Array.from(expected));
+
+    store.dispatch([{ kind: 'removeNode', id: 'conv' }]);
+    store.dispatch([
+      { kind: 'setCells', id: 'in', param: 'tensor', cells: [{ index: 0, value: 2 }] },
+    ]);
+    await settle();
+    expect(engine.memory().counts.lent).toBe(1);
+  });
+
   it('loads and computes the document on start', async () => {
     const { store } = setup();
     await settle();

@@ -1,0 +1,86 @@
+import type { Browser, Page } from '@playwright/test';
+import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
+import { engineWorker, nodeCard, recomputed, statusLine, expect, test } from './helpers.ts';
+
+/**
+ * Input 64×64×1 → Conv2D `c`, 4 filters 3×3 (seeded weights): c's output has 16,384 values,
+ * enough to be lent in shared memory on a cross-origin isolated page.
+ */
+function bigGraph(): object {
+  const data = Array.from({ length: 64 * 64 }, (_, i) => (((i * 37) % 101) - 50) / 25);
+  return {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      {
+        id: 'in',
+        type: 'Input',
+        position: { x: 0, y: 0 },
+        params: { tensor: { shape: [64, 64, 1], data } },
+      },
+      {
+        id: 'c',
+        type: 'Conv2D',
+        position: { x: 360, y: 0 },
+        params: { filters: 4, kernelSize: [3, 3], padding: 'same' },
+      },
+    ],
+    edges: [{ source: 'in', target: 'c' }],
+  };
+}
+
+/**
+ * Open the graph, edit c's activation four times and then its padding (the last edit is the
+ * one whose map is 62×62), and read c's four maps as PNGs.
+ */
+async function editAndRead(page: Page): Promise<string[]> {
+  await page.goto(`/${encodePlainGraphLink(bigGraph())}`);
+  await expect(statusLine(page)).toHaveText(recomputed(2, 2));
+  const conv = nodeCard(page, 'Conv2D', 'c');
+  for (const activation of ['relu', 'tanh', 'linear', 'relu']) {
+    await conv.getByRole('combobox', { name: 'activation' }).selectOption(activation);
+    await expect(statusLine(page)).toHaveText(recomputed(1, 2));
+  }
+  await conv.getByRole('combobox', { name: 'padding' }).selectOption('valid');
+  const maps = page.getByRole('img', { name: /^c channel \d, 62×62$/ });
+  await expect(maps).toHaveCount(4);
+  return maps.evaluateAll((canvases) =>
+    canvases.map((c) => (c as HTMLCanvasElement).toDataURL('image/png')),
+  );
+}
+
+/** A page whose documents come without the isolation headers, as from a plain static host. */
+async function unisolatedPage(browser: Browser, baseURL: string | undefined): Promise<Page> {
+  const context = await browser.newContext({ baseURL, serviceWorkers: 'block' });
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  return context.newPage();
+}
+
+test('isolated, the engine lends its outputs; without isolation it copies: the same maps', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const shared = await editAndRead(page);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  expect(await (await engineWorker(page)).evaluate(() => crossOriginIsolated)).toBe(true);
+
+  const plain = await unisolatedPage(browser, baseURL);
+  const errors: string[] = [];
+  plain.on('pageerror', (e) => errors.push(e.message));
+  const copied = await editAndRead(plain);
+  expect(await plain.evaluate(() => crossOriginIsolated)).toBe(false);
+  expect(await (await engineWorker(plain)).evaluate(() => crossOriginIsolated)).toBe(false);
+  expect(errors).toEqual([]);
+  await expect(plain.getByRole('alert')).toHaveCount(0);
+
+  expect(copied).toHaveLength(4);
+  expect(shared).toEqual(copied);
+  await plain.context().close();
+});
