@@ -15,11 +15,12 @@ const YIELD_EVERY_MS = 4;
 // Wiring only: the engine's API. Report tensors are read by the page in shared memory where
 // the page is cross-origin isolated, else copied and moved to it.
 // Between nodes the worker turns its event loop (for new edits and pings) at most every 4 ms.
-const api = createEngineApi(
-  undefined,
-  canShareOutputs() ? new SharedOutputs() : undefined,
-  YIELD_EVERY_MS,
-);
+const api = createEngineApi(undefined, {
+  memory: canShareOutputs() ? new SharedOutputs() : undefined,
+  yieldEveryMs: YIELD_EVERY_MS,
+  // What the page sends arrives as copies: the engine's own documents.
+  ownsDocuments: true,
+});
 
 const exposed: EngineWorkerApi = {
   load: (doc, revision) => api.load(doc, revision),

@@ -2,7 +2,7 @@ import type { GraphEdit } from '../graph/edit-apply.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { yieldToEventLoop } from './event-loop.ts';
 import { now } from './clock.ts';
-import { EngineSession, type EvaluationReport } from './session.ts';
+import { EngineSession, type EvaluationReport, type SessionOptions } from './session.ts';
 import type { SharedOutputs } from './shared-outputs.ts';
 
 export { yieldToEventLoop } from './event-loop.ts';
@@ -59,10 +59,16 @@ export interface EngineApi {
   release(leases: number[]): void;
 }
 
+export interface EngineApiOptions extends SessionOptions {
+  memory?: SharedOutputs;
+  /** Turn the event loop between nodes only once this long has passed since the last turn. */
+  yieldEveryMs?: number;
+}
+
 /**
  * An engine session behind a message-friendly API. Evaluations run one at a time, each
  * yielding to the event loop between nodes so that `apply` calls are handled promptly;
- * with `yieldEveryMs`, only once that long has passed since the last yield. With `shared`,
+ * with `yieldEveryMs`, only once that long has passed since the last yield. With `memory`,
  * reports lend outputs in shared memory instead of copying them (shared-outputs.ts).
  * @example
  * const api = createEngineApi();
@@ -71,10 +77,10 @@ export interface EngineApi {
  */
 export function createEngineApi(
   pause: () => Promise<void> = yieldToEventLoop,
-  shared?: SharedOutputs,
-  yieldEveryMs = 0,
+  options: EngineApiOptions = {},
 ): EngineApi {
-  const session = new EngineSession(undefined, shared);
+  const { memory: shared, yieldEveryMs = 0 } = options;
+  const session = new EngineSession(undefined, options);
   let queue: Promise<unknown> = Promise.resolve();
   return {
     load(doc, revision) {

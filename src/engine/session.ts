@@ -1,6 +1,7 @@
 import {
   applyEditsWith,
   TRUSTED_EDITS,
+  type CellArrays,
   type EditChecks,
   type GraphEdit,
 } from '../graph/edit-apply.ts';
@@ -34,6 +35,23 @@ export interface EvaluationReport {
   nodeCount: number;
   elapsedMs: number;
 }
+
+export interface SessionOptions {
+  /**
+   * Where outputs live when the page reads them in place (shared-outputs.ts): the session
+   * takes its output arrays there and never writes one the page still holds.
+   */
+  memory?: OutputMemory;
+  /**
+   * Every document loaded or edited here is the session's own (the engine worker's copies of
+   * the page's): an Input's tensor that a cell edit replaced is then written by the next one,
+   * sparing a fresh allocation (and its page faults) per keystroke or pen stroke.
+   */
+  ownsDocuments?: boolean;
+}
+
+/** Replaced Input tensors kept for reuse, per length. */
+const RECYCLED_PER_LENGTH = 2;
 
 const EMPTY: GraphDocument = { format: 'convflow-graph', version: 1, nodes: [], edges: [] };
 
@@ -74,14 +92,21 @@ export class EngineSession {
   private revision = 0;
   private computing = false;
 
-  /**
-   * `memory`, when given, holds the outputs the page reads in place (shared-outputs.ts): the
-   * session then takes its output arrays there and never writes one the page still holds.
-   */
+  private readonly memory: OutputMemory | undefined;
+  /** Input tensors no document holds any more, by length (with `ownsDocuments`). */
+  private recycled: Map<number, Float32Array[]> | null;
+  private readonly cellArrays: CellArrays | undefined;
+
   constructor(
     private readonly checks: EditChecks = TRUSTED_EDITS,
-    private readonly memory?: OutputMemory,
-  ) {}
+    options: SessionOptions = {},
+  ) {
+    this.memory = options.memory;
+    this.recycled = options.ownsDocuments ? new Map() : null;
+    this.cellArrays = this.recycled
+      ? (param, length) => (param === 'tensor' ? this.recycled!.get(length)?.pop() : undefined)
+      : undefined;
+  }
 
   get document(): GraphDocument {
     return this.doc;
@@ -98,13 +123,29 @@ export class EngineSession {
    * the epoch.
    */
   apply(edits: readonly GraphEdit[], revision?: number): ParseResult<number> {
-    const result = applyEditsWith(this.doc, edits, this.checks);
+    const before = this.doc;
+    const result = applyEditsWith(this.doc, edits, this.checks, this.cellArrays);
     if (!result.ok) return result;
+    if (this.recycled) this.recycleInputs(before, result.value.doc, edits);
     for (const id of result.value.removed) this.forget(id);
     this.install(result.value.doc, result.value.touched, result.value.structural);
     if (edits.length > 0) this.epoch++;
     this.revision = revision ?? this.epoch;
     return { ok: true, value: this.epoch };
+  }
+
+  /** Keep the Input tensors that cell edits replaced, if no node of `after` holds them. */
+  private recycleInputs(before: GraphDocument, after: GraphDocument, edits: readonly GraphEdit[]) {
+    const held = new Set(after.nodes.map((n) => n.type === 'Input' && n.params.tensor.data));
+    for (const edit of edits) {
+      if (edit.kind !== 'setCells' || edit.param !== 'tensor') continue;
+      const old = before.nodes.find((n) => n.id === edit.id);
+      const data = old?.type === 'Input' ? old.params.tensor.data : undefined;
+      if (!data || held.has(data)) continue;
+      const list = this.recycled!.get(data.length) ?? [];
+      if (list.length < RECYCLED_PER_LENGTH && !list.includes(data)) list.push(data);
+      this.recycled!.set(data.length, list);
+    }
   }
 
   /** Replace the graph with an already-validated document; every node becomes dirty. */
@@ -150,6 +191,8 @@ export class EngineSession {
   async evaluateAsync(pause: () => Promise<void>): Promise<EvaluationReport | null> {
     const started = this.epoch;
     for (const _ of this.steps()) {
+      // After the last node there is nothing left to give way to: report at once.
+      if (this.dirty.size === 0) break;
       await pause();
       if (this.epoch !== started) return null;
     }

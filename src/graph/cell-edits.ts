@@ -7,13 +7,15 @@ import type { GraphNode, TensorValue } from './types.ts';
  * The node with some cells of one explicit tensor changed: a new array (documents are never
  * written in place), the other params and tensors the same objects. Only the changed values
  * are checked, so typing one cell of a 224×224×3 input costs a copy, not a validation of
- * 150,528 numbers. Returns the node itself when no value changes.
+ * 150,528 numbers. Returns the node itself when no value changes. `into`, when given, is an
+ * array nothing else holds, filled instead of allocating one.
  * @example withNodeCells(input, 'tensor', [{ index: 0, value: 5 }])
  */
 export function withNodeCells(
   node: GraphNode,
   param: TensorParam,
   cells: readonly CellChange[],
+  into?: Float32Array,
 ): ParseResult<GraphNode> {
   const tensor = explicitTensor(node, param);
   if (!tensor) return { ok: false, error: `params.${param}: expected an explicit tensor to edit` };
@@ -31,7 +33,9 @@ export function withNodeCells(
   }
   if (cells.every((c) => Object.is(data[c.index], Math.fround(c.value))))
     return { ok: true, value: node };
-  const next = data.slice();
+  // `into`: an array of the same length that nothing else holds, written instead of a new one.
+  const next = into?.length === data.length && into !== data ? into : data.slice();
+  if (next === into) next.set(data);
   for (const c of cells) next[c.index] = c.value;
   adoptTensorData(next);
   const changed: TensorValue = { shape: tensor.shape, data: next };

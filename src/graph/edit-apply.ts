@@ -116,6 +116,13 @@ interface Step {
 }
 
 /**
+ * Where a `setCells` edit may write its new tensor: an array of `length` values that no
+ * document holds, or undefined for a new one. Only the owner of every document it applies
+ * edits to may give one (the engine worker, whose documents are copies of the page's).
+ */
+export type CellArrays = (param: TensorParam, length: number) => Float32Array | undefined;
+
+/**
  * Apply edits in order with the given checks, all or nothing: the first refused edit returns
  * its error and the document stays as it was.
  */
@@ -123,13 +130,14 @@ export function applyEditsWith(
   doc: GraphDocument,
   edits: readonly GraphEdit[],
   checks: EditChecks,
+  arrays?: CellArrays,
 ): ParseResult<EditOutcome> {
   let current = doc;
   const touched = new Set<string>();
   const removed = new Set<string>();
   const applied: GraphEdit[] = [];
   for (const edit of edits) {
-    const next = applyOne(current, edit, touched, removed, checks);
+    const next = applyOne(current, edit, touched, removed, checks, arrays);
     if (!next.ok) return next;
     current = next.value.doc;
     applied.push(next.value.applied);
@@ -150,6 +158,7 @@ function applyOne(
   touched: Set<string>,
   removed: Set<string>,
   checks: EditChecks,
+  arrays: CellArrays | undefined,
 ): ParseResult<Step> {
   const same = (next: GraphDocument): ParseResult<Step> => ({
     ok: true,
@@ -210,7 +219,9 @@ function applyOne(
     case 'setCells': {
       const old = find(doc, edit.id);
       if (!old) return missing(edit.id);
-      const node = withNodeCells(old, edit.param, edit.cells);
+      const length = tensorLength(old, edit.param);
+      const into = length === undefined ? undefined : arrays?.(edit.param, length);
+      const node = withNodeCells(old, edit.param, edit.cells, into);
       if (!node.ok) return { ok: false, error: `node "${edit.id}": ${node.error}` };
       if (node.value === old) return same(doc);
       touched.add(edit.id);
@@ -282,4 +293,10 @@ function missing(id: string): ParseResult<never> {
 
 function replaceNode(doc: GraphDocument, node: GraphNode): GraphDocument {
   return { ...doc, nodes: doc.nodes.map((n) => (n.id === node.id ? node : n)) };
+}
+
+/** The length of a node's explicit tensor under `param`, if it has one. */
+function tensorLength(node: GraphNode, param: TensorParam): number | undefined {
+  const value = (node.params as Record<string, unknown>)[param] as { data?: unknown } | undefined;
+  return value?.data instanceof Float32Array ? value.data.length : undefined;
 }

@@ -142,8 +142,8 @@ export async function inputCellEdits(page: Page, base: string, side: number, edi
   const of = (k: keyof CellEditSample) => samples.map((s) => s[k]);
   return {
     ...{ side, edits: samples.length, dots: dots.length },
-    /** Values that differ from the original image after all the dots (warm-up ones too). */
-    valuesChanged: saved ? saved.filter((v, i) => v !== original[i]).length : null,
+    /** Values that differ from the original image (as float32) after all the dots, warm-up too. */
+    valuesChanged: saved ? saved.filter((v, i) => v !== Math.fround(original[i]!)).length : null,
     ...{ medianMs: median(of('ms')), maxMs: Math.max(...of('ms')) },
     ...{ reportMedianMs: median(of('reportMs')), statusMedianMs: median(of('statusMs')) },
     ...{ workerMedianMs: median(of('workerMs')), workerMaxMs: Math.max(...of('workerMs')) },

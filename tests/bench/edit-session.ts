@@ -90,7 +90,7 @@ function editLoop(
   shared: boolean,
 ) {
   const memory = shared ? new SharedOutputs() : undefined;
-  const session = new EngineSession(undefined, memory);
+  const session = new EngineSession(undefined, { memory, ownsDocuments: true });
   session.load(doc);
   session.evaluate();
   const phases: EditPhases = { apply: [], evaluate: [], copy: [] };

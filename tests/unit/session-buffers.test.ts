@@ -88,3 +88,62 @@ describe('a recomputed node writes into its previous output array', () => {
     expectFreshResults(s);
   });
 });
+
+describe('a session that owns its documents reuses replaced Input tensors', () => {
+  const cell = (index: number, value: number): GraphEdit => ({
+    kind: 'setCells',
+    id: 'in',
+    param: 'tensor',
+    cells: [{ index, value }],
+  });
+  const tensorOf = (s: EngineSession) => {
+    const node = s.document.nodes.find((n) => n.id === 'in')!;
+    return (node.params as { tensor: { data: Float32Array } }).tensor.data;
+  };
+
+  it('the second cell edit writes the array the first replaced, with every value right', () => {
+    const s = new EngineSession(undefined, { ownsDocuments: true });
+    s.load(bigDoc());
+    const original = tensorOf(s);
+    const values = Array.from(original);
+    expect(s.apply([cell(0, 5)]).ok).toBe(true);
+    const first = tensorOf(s);
+    expect(first).not.toBe(original);
+    expect(s.apply([cell(1, 6)]).ok).toBe(true);
+    expect(tensorOf(s)).toBe(original);
+    values[0] = 5;
+    values[1] = 6;
+    expect(Array.from(tensorOf(s))).toEqual(values);
+    // Each edit recycles the array it replaced: they take turns.
+    expect(s.apply([cell(2, 7)]).ok).toBe(true);
+    expect(tensorOf(s)).toBe(first);
+    s.evaluate();
+    expectFreshResults(s);
+  });
+
+  it('never writes an array the caller gave it, unless it owns its documents', () => {
+    const doc = bigDoc();
+    const given = (doc.nodes[0]!.params as { tensor: { data: Float32Array } }).tensor.data;
+    const copy = given.slice();
+    const s = new EngineSession();
+    s.load(doc);
+    for (let i = 0; i < 4; i++) expect(s.apply([cell(i, 9)]).ok).toBe(true);
+    expect(given).toEqual(copy);
+  });
+
+  it('keeps an array another Input still holds', () => {
+    const doc = bigDoc();
+    const input = doc.nodes[0]!;
+    const twin = { ...input, id: 'twin', position: { x: 0, y: 300 } };
+    const s = new EngineSession(undefined, { ownsDocuments: true });
+    s.load({ ...doc, nodes: [...doc.nodes, twin] });
+    const shared = tensorOf(s);
+    const copy = shared.slice();
+    for (let i = 0; i < 4; i++) expect(s.apply([cell(i, 9)]).ok).toBe(true);
+    const twinData = s.document.nodes.find((n) => n.id === 'twin')!.params as {
+      tensor: { data: Float32Array };
+    };
+    expect(twinData.tensor.data).toBe(shared);
+    expect(shared).toEqual(copy);
+  });
+});

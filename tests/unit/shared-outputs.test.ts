@@ -41,7 +41,7 @@ const cell = (index: number, value: number): GraphEdit => ({
 
 function sharedSession() {
   const shared = new SharedOutputs();
-  const session = new EngineSession(undefined, shared);
+  const session = new EngineSession(undefined, { memory: shared });
   session.load(doc());
   return { shared, session, report: () => toWireReport(session.evaluate(), shared) };
 }
@@ -114,7 +114,7 @@ describe('outputs in shared memory', () => {
 
   it('createEngineApi lends and releases through its API', async () => {
     const shared = new SharedOutputs();
-    const api = createEngineApi(async () => undefined, shared);
+    const api = createEngineApi(async () => undefined, { memory: shared });
     api.load(doc());
     const report = (await api.evaluate())!;
     expect(report.outputs.filter((o) => o.lease !== undefined)).toHaveLength(2);

@@ -50,7 +50,7 @@ function fakeEngine() {
     };
     const memory = new SharedOutputs();
     memories.push(memory);
-    const api = createEngineApi(tick, memory);
+    const api = createEngineApi(tick, { memory });
     const remote: EngineRemote = {
       load: (doc, revision) => answer(() => api.load(doc, revision)),
       apply: (edits, revision) =>
