@@ -136,6 +136,14 @@ export class SharedOutputs implements OutputMemory {
   }
 }
 
+/**
+ * Whether `data` lies in shared memory. Small arrays never do, and are not asked: V8 keeps a
+ * small typed array's values on its heap, and reading `.buffer` would move them out.
+ */
 function isShared(data: Float32Array): boolean {
-  return typeof SharedArrayBuffer === 'function' && data.buffer instanceof SharedArrayBuffer;
+  return (
+    data.length >= SHARE_FROM_VALUES &&
+    typeof SharedArrayBuffer === 'function' &&
+    data.buffer instanceof SharedArrayBuffer
+  );
 }

@@ -37,7 +37,8 @@
  *
  * Worker time, per edit: a probe in the engine worker (installed through Playwright's worker
  * handle) from the `apply` message's event timeStamp to the return of the `postMessage` that
- * sends the `evaluate` report (outputs copied and transferred). The status line's `in … ms`
+ * sends the `evaluate` report (outputs lent in shared memory: `vite preview` serves the app
+ * cross-origin isolated). The status line's `in … ms`
  * is only the recomputed nodes' own times.
  *
  * The heap check runs on Input 56×56×3 by default, about 25 s on the 2-core VM (about 80 s

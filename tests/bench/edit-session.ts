@@ -126,15 +126,16 @@ function editLoop(
 
 /**
  * The whole edit a user waits for in the worker, on a one-layer graph in an `EngineSession`:
- * `apply` a `setParams`, `evaluate`, ready the outputs for the page (`toWireReport`): lent in
- * shared memory (`engine edit`, the app served cross-origin isolated, as `vite` serves it) or
- * copied (`engine edit, copied`, served without the isolation headers). Conv2D and Dense
- * toggle `activation` linear ↔ relu (the layer is recomputed; its weights stay as they are).
+ * `apply` a `setParams`, `evaluate`, ready the outputs for the page (`toWireReport`).
+ * `engine edit` copies each output for transfer, as the worker does on a page served without
+ * cross-origin isolation (issue 11's edit column); `engine edit, lent` lends it in shared
+ * memory, as on an isolated page (how `vite` serves the app). Conv2D and Dense toggle
+ * `activation` linear ↔ relu (the layer is recomputed; its weights stay as they are).
  * MaxPool has no activation: each edit re-sets `padding` to the value it has, which the
  * session takes as an edit of the pool (verified: the report must say it recomputed the pool).
  */
-export const engineEdit: Implementation = editImplementation('engine edit', true);
-export const engineEditCopied: Implementation = editImplementation('engine edit, copied', false);
+export const engineEdit: Implementation = editImplementation('engine edit', false);
+export const engineEditLent: Implementation = editImplementation('engine edit, lent', true);
 
 function editImplementation(name: string, shared: boolean): Implementation {
   return {
@@ -222,12 +223,12 @@ export function editFixedCosts(): FixedCostResult[] {
     fixedCost(
       'edit, tiny graph: Input 3×3×1 → MaxPool 2×2, re-set padding',
       'recomputes pool (1 value)',
-      editLoop(tiny, () => repad, ['pool'], true),
+      editLoop(tiny, () => repad, ['pool'], false),
     ),
     fixedCost(
       'edit, 9-node slide graph: last Dense activation softmax ↔ linear',
       'recomputes dense2 (2 values)',
-      editLoop(slides, toggle, ['dense2'], true),
+      editLoop(slides, toggle, ['dense2'], false),
     ),
   ];
 }

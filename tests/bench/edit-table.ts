@@ -19,8 +19,8 @@ export interface EditCase {
   overKernel: number;
   /** Medians of the edit's apply, evaluate and readying the output for the page. */
   phasesMs: Record<string, number> | undefined;
-  /** The same edit with its output copied (a page served without cross-origin isolation). */
-  copiedMs: number | undefined;
+  /** The same edit with its output lent in shared memory (a cross-origin isolated page). */
+  lentMs: number | undefined;
 }
 
 export interface EditSummary {
@@ -34,7 +34,7 @@ export interface EditSummary {
 }
 
 const EDIT = 'engine edit';
-const COPIED = 'engine edit, copied';
+const LENT = 'engine edit, lent';
 
 const times = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(2)}×`);
 
@@ -54,7 +54,7 @@ function editCase(c: CaseResult): EditCase | null {
     vsTfjsWasmByMin: peer && peer.minMs / edit.minMs,
     overKernel: edit.medianMs / kernel.medianMs,
     phasesMs: c.phases?.[EDIT],
-    copiedMs: c.results[COPIED]?.medianMs,
+    lentMs: c.results[LENT]?.medianMs,
   };
 }
 
@@ -107,18 +107,18 @@ export function formatEditNotes(cases: CaseResult[], fixed: FixedCostResult[]): 
   if (!s.cases.length && !fixed.length) return [];
   const lines = [
     '',
-    'Edits: "engine edit" is one `setParams` (Conv2D and Dense: activation linear ↔ relu; MaxPool: `padding` re-set to its own value) applied to an `EngineSession` holding Input → the layer with explicit weights, then `evaluate()`, then the output readied for the page as the worker does (`toWireReport`): lent in shared memory, as on a cross-origin isolated page (how `vite` serves the app), with the page\'s lease on the previous output given back. "copied" is the same edit with the output copied for transfer, as on a page served without the isolation headers. The kernel is the bold column; tfjs-wasm runs the whole layer (fused, with bias) from the same input. Each edit is checked against the reference with the activation it left.',
+    'Edits: "engine edit" is one `setParams` (Conv2D and Dense: activation linear ↔ relu; MaxPool: `padding` re-set to its own value) applied to an `EngineSession` holding Input → the layer with explicit weights, then `evaluate()`, then the copy of the output the worker makes for transfer (`toWireReport`), as on a page served without cross-origin isolation. "lent" is the same edit with the output lent in shared memory instead, as on an isolated page (how `vite` serves the app), the page\'s lease on the previous output given back; writing and reading shared memory costs V8 about 1.7× a private copy, so in Node, where allocating is cheap, lending gains little or loses, while in Chromium\'s worker it removed 3–12 ms from a 224×224 edit (`npm run bench:e2e -- --only input`). The kernel is the bold column; tfjs-wasm runs the whole layer (fused, with bias) from the same input. Each edit is checked against the reference with the activation it left.',
     '',
   ];
   if (s.cases.length) {
     lines.push(
-      '| case | kernel | edit | apply | evaluate | to the page | tfjs-wasm | edit vs tfjs-wasm | same, by min | edit ÷ kernel | copied | copied vs tfjs-wasm |',
+      '| case | kernel | edit | apply | evaluate | to the page | tfjs-wasm | edit vs tfjs-wasm | same, by min | edit ÷ kernel | lent | lent vs tfjs-wasm |',
     );
     lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const e of s.cases) {
       const p = (k: string) => time(e.phasesMs?.[k]);
       lines.push(
-        `| ${e.name} | ${time(e.kernelMs)} | ${time(e.editMs)} | ${p('apply')} | ${p('evaluate')} | ${p('copy')} | ${time(e.tfjsWasmMs)} | ${times(e.vsTfjsWasm)} | ${times(e.vsTfjsWasmByMin)} | ${times(e.overKernel)} | ${time(e.copiedMs)} | ${times(e.tfjsWasmMs && e.copiedMs && e.tfjsWasmMs / e.copiedMs)} |`,
+        `| ${e.name} | ${time(e.kernelMs)} | ${time(e.editMs)} | ${p('apply')} | ${p('evaluate')} | ${p('copy')} | ${time(e.tfjsWasmMs)} | ${times(e.vsTfjsWasm)} | ${times(e.vsTfjsWasmByMin)} | ${times(e.overKernel)} | ${time(e.lentMs)} | ${times(e.tfjsWasmMs && e.lentMs && e.tfjsWasmMs / e.lentMs)} |`,
       );
     }
     lines.push('');

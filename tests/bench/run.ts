@@ -3,6 +3,7 @@
 // implementations interleaved within each round, medians of wall-clock times. Not a test.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { mulberry32 } from '../../src/graph/prng.ts';
 import { simdMemoryBytes } from '../../src/engine/wasm/index.ts';
 import { benchCases, workOf, type BenchCase } from './cases.ts';
 import { editFixedCosts } from './edit-session.ts';
@@ -62,6 +63,19 @@ function maxError(got: Float32Array, want: Float32Array): number {
   return worst;
 }
 
+/** Successive random orders of 0..n-1 (Fisher–Yates on mulberry32, seed 1). */
+function seededShuffle(n: number): () => number[] {
+  const next = mulberry32(1);
+  return () => {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+  };
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -103,13 +117,14 @@ async function runCase(c: BenchCase): Promise<CaseResult> {
   const samples: Record<string, number[]> = {};
   const names = [...runners.keys()];
   const caseRounds = Math.min(MAX_ROUNDS, Math.max(rounds, Math.ceil(ROUND_BUDGET_MS / slowest)));
-  for (let round = 0; round < caseRounds; round++) {
-    // Rotate the order every round, so no implementation always runs after the same one.
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(i + round) % names.length];
-      (samples[name] ??= []).push(await sample(runners.get(name)!));
-    }
-  }
+  // A new order every round (seeded, the same every run): each implementation follows a
+  // different one from round to round. A rotation would not do: every implementation would
+  // still always follow the same neighbour, and one that runs after a cache-thrashing JS
+  // kernel measured up to 2× slower than the same code run after another.
+  const shuffle = seededShuffle(names.length);
+  for (let round = 0; round < caseRounds; round++)
+    for (const i of shuffle())
+      (samples[names[i]] ??= []).push(await sample(runners.get(names[i])!));
   // The timed calls are each runner's last ones: where their time went, by median.
   const phases: Record<string, Record<string, number>> = {};
   for (const [name, r] of runners) {

@@ -27,7 +27,7 @@ const COLUMNS = [
   'engine wasm, new array',
   'engine TS',
   EDIT,
-  'engine edit, copied',
+  'engine edit, lent',
   'tfjs-cpu',
   'tfjs-wasm',
   'ort-wasm',
