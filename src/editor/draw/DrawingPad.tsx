@@ -25,6 +25,15 @@ export function defaultBrushSize(h: number, w: number): number {
 const PAD_WIDTH = 312;
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 
+/**
+ * `data` with the values a stroke changed from `before` rounded to 4 decimals, in place: the
+ * rest are `before`'s own, and a 224×224×3 picture need not be rounded whole for one dot.
+ */
+function roundChanged(data: Float32Array, before: Float32Array): Float32Array {
+  for (let i = 0; i < data.length; i++) if (data[i] !== before[i]) data[i] = round(data[i]!);
+  return data;
+}
+
 /** The pad's on-screen size: as large as fits 284×400 px, keeping the tensor's aspect. */
 function displaySize(h: number, w: number) {
   const scale = Math.min(284 / w, 400 / h);
@@ -111,7 +120,9 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
   const brush = { size, ink: inkFor(drawn.data), erase: tool === 'eraser' };
   // A stroke sends the cells it changed, not the picture: see tensorEdit.
   const handlers = usePadStroke(canvas, drawn, brush, (data) => {
-    const strokes = data.map(round);
+    // Rounded in the pad's own buffer (so its picture is what the graph gets), then copied:
+    // the document must never share an array the pad paints into.
+    const strokes = roundChanged(data, drawn.data).slice();
     if (mnistStyle) setRaw({ shape: tensor.shape, data: strokes });
     const next = mnistStyle ? centerLikeMnist(strokes) : strokes;
     const edit = tensorEdit(id, 'tensor', tensor, next);

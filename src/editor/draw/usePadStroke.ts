@@ -23,6 +23,12 @@ function padPoint(
   };
 }
 
+function sameValues(a: Float32Array, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /**
  * A local copy of `tensor`'s values drawn on `canvas` (`ink` white). It follows the tensor
  * except while `holding()` (mid-stroke), so an engine round trip never undoes a stroke.
@@ -35,6 +41,8 @@ function useCanvasBuffer(
 ) {
   const [h, w, c] = tensor.shape as [number, number, number];
   const buffer = useRef(new Float32Array(0));
+  /** The drawing function the canvas was last painted with (its size and ink). */
+  const drawnWith = useRef<(() => void) | null>(null);
   const redraw = useCallback(() => {
     const context = canvas.current?.getContext('2d');
     const rgba = tensorToRgba(buffer.current, h, w, c, ink);
@@ -42,7 +50,10 @@ function useCanvasBuffer(
   }, [canvas, h, w, c, ink]);
   useEffect(() => {
     if (holding()) return;
+    // After a stroke the tensor comes back with the values already drawn: nothing to redo.
+    if (sameValues(buffer.current, tensor.data) && drawnWith.current === redraw) return;
     buffer.current = Float32Array.from(tensor.data);
+    drawnWith.current = redraw;
     redraw();
   }, [tensor, redraw, holding]);
   return { buffer, redraw };

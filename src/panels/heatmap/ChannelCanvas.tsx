@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import type { TensorColorScale } from './color-scale.ts';
 import type { ChannelMapProps } from './ChannelGrid.tsx';
@@ -70,15 +70,10 @@ function HighlightBox(props: {
   kind?: 'traced' | 'changed';
 }) {
   const { layout, channel, highlight } = props;
-  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
-  for (let i = 0; i < layout.count; i++) {
-    if (!highlight[i * layout.channels + channel]) continue;
-    const row = Math.floor(i / layout.cols);
-    const col = i % layout.cols;
-    [top, left] = [Math.min(top, row), Math.min(left, col)];
-    [bottom, right] = [Math.max(bottom, row), Math.max(right, col)];
-  }
-  if (bottom < 0) return null;
+  // Memoized: every render of a map would otherwise scan its channel's cells again.
+  const box = useMemo(() => markedBox(layout, channel, highlight), [layout, channel, highlight]);
+  if (!box) return null;
+  const { top, left, bottom, right } = box;
   const style = {
     left: `${(left / layout.cols) * 100}%`,
     top: `${(top / layout.rows) * 100}%`,
@@ -87,6 +82,25 @@ function HighlightBox(props: {
   };
   const className = props.kind === 'changed' ? 'hm-canvas-changed' : 'hm-canvas-highlight';
   return <div className={className} style={style} aria-hidden="true" />;
+}
+
+/** The rows and columns that bound a channel's marked cells, or null when none is marked. */
+export function markedBox(layout: MapLayout, channel: number, marks: Uint8Array) {
+  let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
+  const { count, channels, cols } = layout;
+  for (let i = 0, at = channel, row = 0, col = 0; i < count; i++, at += channels) {
+    if (marks[at]) {
+      if (row < top) top = row;
+      if (col < left) left = col;
+      if (row > bottom) bottom = row;
+      if (col > right) right = col;
+    }
+    if (++col === cols) {
+      col = 0;
+      row++;
+    }
+  }
+  return bottom < 0 ? null : { top, left, bottom, right };
 }
 
 /**
