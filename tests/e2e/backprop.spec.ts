@@ -53,6 +53,9 @@ test('walk one SGD step of the slide-1 convolution backwards, then a second', as
     '0',
     '3',
   ]);
+  // The preset has a training section, so the Train panel opens beside the canvas; its code
+  // loads the first time, and a cell clicked meanwhile may have moved by the time it opens.
+  await expect(page.getByRole('complementary', { name: 'Train the network' })).toBeVisible();
   await cells(page, 'conv channel 0').first().click();
   const panel = explanation(page);
   await panel.getByRole('button', { name: 'Backward', exact: true }).click();

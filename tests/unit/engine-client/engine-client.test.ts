@@ -12,6 +12,7 @@ import {
 import { BUSY_LIMIT, type Every } from '../../../src/engine-client/watchdog.ts';
 import { createEditorStore } from '../../../src/state/editor-store.ts';
 import { convValidDoc } from '../state/fixtures.ts';
+import { chain, inputNode, tensorValue } from '../helpers.ts';
 
 const ACTIVATIONS = ['relu', 'tanh', 'linear'] as const;
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -135,25 +136,13 @@ const output = (store: ReturnType<typeof setup>['store'], id: string) => [
 /** Input 64×64×1 → Conv2D 1 (3×3 same): both outputs (4,096 values) are shared. */
 function sharedDoc() {
   const data = Array.from({ length: 64 * 64 }, (_, i) => ((i * 13) % 17) / 8 - 1);
-  const parsed = parseGraph({
-    format: 'convflow-graph',
-    version: 1,
-    nodes: [
-      {
-        id: 'in',
-        type: 'Input',
-        position: { x: 0, y: 0 },
-        params: { tensor: { shape: [64, 64, 1], data } },
-      },
-      {
-        id: 'conv',
-        type: 'Conv2D',
-        position: { x: 300, y: 0 },
-        params: { filters: 1, kernelSize: [3, 3], padding: 'same' },
-      },
-    ],
-    edges: [{ source: 'in', target: 'conv' }],
-  });
+  const parsed = parseGraph(
+    chain(inputNode('in', tensorValue([64, 64, 1], data)), {
+      id: 'conv',
+      type: 'Conv2D',
+      params: { filters: 1, kernelSize: [3, 3], padding: 'same' },
+    }),
+  );
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;
 }
