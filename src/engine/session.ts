@@ -6,15 +6,15 @@ import {
   type GraphEdit,
 } from '../graph/edit-apply.ts';
 import type { ParseResult } from '../graph/parse.ts';
+import { sizeOf } from '../graph/shape.ts';
 import { inferShapes, type NodeShape } from '../graph/shape-inference.ts';
 import { descendantsOf, topologicalOrder } from '../graph/topo.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { now } from './clock.ts';
 import { runNode } from './registry.ts';
 import type { Tensor } from './tensor.ts';
-import { WeightStore } from './weight-store.ts';
 import type { OutputMemory } from './shared-outputs.ts';
-import { sizeOf } from '../graph/shape.ts';
+import { WeightStore } from './weight-store.ts';
 
 /** What one evaluation delivers. */
 export interface EvaluationReport {
@@ -94,7 +94,7 @@ export class EngineSession {
 
   private readonly memory: OutputMemory | undefined;
   /** Input tensors no document holds any more, by length (with `ownsDocuments`). */
-  private recycled: Map<number, Float32Array[]> | null;
+  private readonly recycled: Map<number, Float32Array[]> | null;
   private readonly cellArrays: CellArrays | undefined;
 
   constructor(
@@ -136,9 +136,13 @@ export class EngineSession {
 
   /** Keep the Input tensors that cell edits replaced, if no node of `after` holds them. */
   private recycleInputs(before: GraphDocument, after: GraphDocument, edits: readonly GraphEdit[]) {
+    const cells = edits.filter(
+      (e): e is Extract<GraphEdit, { kind: 'setCells' }> =>
+        e.kind === 'setCells' && e.param === 'tensor',
+    );
+    if (cells.length === 0) return;
     const held = new Set(after.nodes.map((n) => n.type === 'Input' && n.params.tensor.data));
-    for (const edit of edits) {
-      if (edit.kind !== 'setCells' || edit.param !== 'tensor') continue;
+    for (const edit of cells) {
       const old = before.nodes.find((n) => n.id === edit.id);
       const data = old?.type === 'Input' ? old.params.tensor.data : undefined;
       if (!data || held.has(data)) continue;

@@ -109,7 +109,7 @@ export class SharedOutputs implements OutputMemory {
     }
   }
 
-  /** How many arrays are lent now, and kept for reuse: for tests and the bench. */
+  /** How many arrays are lent now, and kept for reuse (what the tests check). */
   get counts(): { lent: number; free: number } {
     let free = 0;
     for (const list of this.free.values()) free += list.length;
