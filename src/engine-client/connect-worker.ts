@@ -2,7 +2,7 @@ import { transfer, wrap, type Remote } from 'comlink';
 import type { EngineWorkerApi } from '../../workers/engine.worker.ts';
 import type { EngineConnection, EngineRemote } from './engine-client.ts';
 import { yieldToEventLoop } from '../engine/event-loop.ts';
-import { inOrder, movedCopy } from './moved-copy.ts';
+import { inOrder, movedCopy, type Moved, type Ready } from './moved-copy.ts';
 import type { ApplyResult } from '../engine/api.ts';
 
 /** A worker started before the app rendered, and the failure it had meanwhile, if any. */
@@ -53,25 +53,24 @@ export function connectWorker(onCrash: (reason: string) => void): EngineConnecti
     onCrash('the engine worker stopped'),
   );
   // Documents and edits carry their large tensors moved, not cloned, and copied without a
-  // long task; calls keep their order meanwhile (moved-copy.ts).
+  // long task; calls keep their order meanwhile (moved-copy.ts). A call with nothing to copy
+  // is posted at once.
   const post = inOrder();
-  const now = <R>(call: () => Promise<R>) => post(() => Promise.resolve(call));
+  const moving =
+    <T, R>(value: T, send: (moved: T) => Promise<R>) =>
+    (): Ready<R> => {
+      const moved = movedCopy(value, yieldToEventLoop);
+      const sender = (m: Moved<T>) => () => send(transfer(m.value, m.buffers));
+      return moved instanceof Promise ? moved.then(sender) : sender(moved);
+    };
   const sending: EngineRemote = {
     load: (doc, revision) =>
-      post<ApplyResult>(async () => {
-        const moved = await movedCopy(doc, yieldToEventLoop);
-        return () =>
-          remote.load(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
-      }),
+      post(moving(doc, (d) => remote.load(d, revision) as Promise<ApplyResult>)),
     apply: (edits, revision) =>
-      post<ApplyResult>(async () => {
-        const moved = await movedCopy(edits, yieldToEventLoop);
-        return () =>
-          remote.apply(transfer(moved.value, moved.buffers), revision) as Promise<ApplyResult>;
-      }),
-    evaluate: () => now(() => remote.evaluate()),
-    ping: () => now(() => remote.ping()),
-    release: (leases) => now(() => remote.release(leases)),
+      post(moving(edits, (e) => remote.apply(e, revision) as Promise<ApplyResult>)),
+    evaluate: () => post(() => () => remote.evaluate()),
+    ping: () => post(() => () => remote.ping()),
+    release: (leases) => post(() => () => remote.release(leases)),
   };
   return {
     remote: sending,

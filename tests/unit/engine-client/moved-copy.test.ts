@@ -30,6 +30,15 @@ describe('movedCopy', () => {
     expect(kernel.length).toBe(2_500_000);
     expect(kernel[2_499_999]).toBe(2_499_999 * 0.5);
   });
+
+  it('has a value with nothing large to copy at once, not a promise', () => {
+    const cells = Float32Array.of(0.5, 1);
+    const edits = [{ kind: 'setCells', id: 'x', param: 'tensor', cells: [[0, 1]], values: cells }];
+    const moved = movedCopy(edits, () => Promise.reject(new Error('no pause wanted')));
+    expect(moved).not.toBeInstanceOf(Promise);
+    expect((moved as Awaited<typeof moved>).value[0]!.values).toBe(cells);
+    expect((moved as Awaited<typeof moved>).buffers).toEqual([]);
+  });
 });
 
 describe('inOrder', () => {
@@ -52,5 +61,42 @@ describe('inOrder', () => {
     expect(await apply).toBe('applied');
     expect(await evaluate).toBe('done');
     expect(posted).toEqual(['evaluate 1', 'apply', 'evaluate 2']);
+  });
+
+  it('posts a ready call within the call itself when nothing waits ahead of it', async () => {
+    const post = inOrder();
+    const posted: string[] = [];
+    const answer = post(() => () => (posted.push('apply'), Promise.resolve('applied')));
+    expect(posted).toEqual(['apply']);
+    void post(() => () => (posted.push('evaluate'), Promise.resolve('done')));
+    expect(posted).toEqual(['apply', 'evaluate']);
+    expect(await answer).toBe('applied');
+  });
+
+  it('queues a ready call behind one still copying, and posts at once again after it', async () => {
+    const post = inOrder();
+    const posted: string[] = [];
+    let finishCopy = () => {};
+    const copying = new Promise<void>((resolve) => (finishCopy = resolve));
+    const load = post(() =>
+      copying.then(() => () => (posted.push('load'), Promise.resolve('loaded'))),
+    );
+    const apply = post(() => () => (posted.push('apply'), Promise.resolve('applied')));
+    expect(posted).toEqual([]);
+    finishCopy();
+    expect(await load).toBe('loaded');
+    expect(await apply).toBe('applied');
+    expect(posted).toEqual(['load', 'apply']);
+    void post(() => () => (posted.push('evaluate'), Promise.resolve('done')));
+    expect(posted).toEqual(['load', 'apply', 'evaluate']);
+  });
+
+  it('turns a failure to post into a rejected answer, and goes on posting', async () => {
+    const post = inOrder();
+    const failed = post<string>(() => () => {
+      throw new Error('could not be cloned');
+    });
+    await expect(failed).rejects.toThrow('could not be cloned');
+    expect(await post(() => () => Promise.resolve('next'))).toBe('next');
   });
 });
