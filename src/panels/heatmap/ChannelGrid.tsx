@@ -5,14 +5,18 @@ import { formatValue } from '../../ui/format-value.ts';
 import { cellIndex, type MapLayout } from './map-layout.ts';
 import { gridHandlers, type MapEventTarget } from './map-events.ts';
 import type { GridMetrics } from './sizing.ts';
+import type { CellChange } from './change-outline.ts';
+import type { Delta } from './useChangedCells.ts';
 
 export interface ChannelMapProps extends MapEventTarget {
   nodeId: string;
   scale: TensorColorScale;
   /** Marked cells, indexed like `data` (a traced receptive field). */
   highlight?: Uint8Array;
-  /** Cells the last recomputation changed, indexed like `data`: outlined for a moment. */
-  changed?: Uint8Array;
+  /** Cells the last recomputation changed: outlined for a moment. */
+  changed?: CellChange;
+  /** The values before the last recomputation, and what changed (canvas maps repaint that). */
+  delta?: Delta;
 }
 
 /** Accessible name of one map: `"conv1 channel 0"`, or `"dense1 output"` for a strip. */
@@ -71,7 +75,7 @@ interface GridRowProps {
   row: number;
   scale: TensorColorScale;
   highlight: Uint8Array | undefined;
-  changed: Uint8Array | undefined;
+  changed: CellChange | undefined;
   selectedCol: number | null;
   /** Cells get ids `${idPrefix}-${col}`, matching the grid's aria-activedescendant. */
   idPrefix: string;
@@ -88,7 +92,7 @@ function GridRow(props: GridRowProps) {
         const selected = col === selectedCol;
         const classes = ['hm-cell'];
         if (highlight?.[index]) classes.push('hm-highlight');
-        if (changed?.[index]) classes.push('hm-changed');
+        if (changed?.mask[index]) classes.push('hm-changed');
         if (selected) classes.push('hm-selected');
         return (
           <div

@@ -2,7 +2,8 @@ import { useT } from '../../i18n/useT.ts';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChannelCanvas } from './ChannelCanvas.tsx';
 import { ChannelGrid } from './ChannelGrid.tsx';
-import { colorScaleFor, type TensorColorScale } from './color-scale.ts';
+import { colorScaleFor, sameColorScale, type TensorColorScale } from './color-scale.ts';
+import type { CellChange } from './change-outline.ts';
 import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
 import {
@@ -11,14 +12,16 @@ import {
   layoutFor,
   type CellPos,
   type HeatmapCell,
+  sameLayout,
   type MapLayout,
 } from './map-layout.ts';
+import { useStable } from '../../ui/useStable.ts';
 import { canvasMaxSide, gridMetrics, MAX_CHANNELS_SHOWN, textEm } from './sizing.ts';
-import { useChangedCells } from './useChangedCells.ts';
+import { useChangedCells, type Delta } from './useChangedCells.ts';
 
 // The numbers of a large map, as a table: loaded when first asked for.
 const MapNumbers = lazy(() => import('./MapNumbers.tsx').then((m) => ({ default: m.MapNumbers })));
-import { useColorMap } from './color-maps.ts';
+import { useColorMap, type ColorMapName } from './color-maps.ts';
 import './heatmap.css';
 import { Guarded } from '../../ui/Guarded.tsx';
 
@@ -55,13 +58,18 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
   const pixels = props.pixels ?? false;
   const { shape, data } = tensor;
   const t = useT();
-  const layout = useMemo(() => {
-    const l = layoutFor(shape, data.length);
-    return typeof l !== 'string' && pixels && l.small ? { ...l, small: false } : l;
-  }, [shape, data.length, pixels]);
+  // A report brings a new shape array each time: the same layout is kept, so that the maps
+  // see it unchanged (and repaint only the cells that changed).
+  const layout = useStable(
+    useMemo(() => {
+      const l = layoutFor(shape, data.length);
+      return typeof l !== 'string' && pixels && l.small ? { ...l, small: false } : l;
+    }, [shape, data.length, pixels]),
+    sameLayout,
+  );
   const [map] = useColorMap();
-  const scale = useMemo(() => colorScaleFor(data, map), [data, map]);
-  const changed = useChangedCells(data, pixels);
+  const scale = useStableScale(data, map);
+  const { delta, outlined } = useChangedCells(data, pixels);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
   const [numbers, setNumbers] = useState(false);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);
@@ -107,7 +115,8 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
         </Guarded>
       )}
       <ChannelMaps
-        {...{ nodeId, layout, data, scale, maxCellPx, changed }}
+        {...{ nodeId, layout, data, scale, maxCellPx, delta }}
+        changed={outlined}
         highlight={highlight?.length === data.length ? highlight : undefined}
         selected={selected}
         onSelect={select}
@@ -118,6 +127,17 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
   );
 }
 
+/**
+ * The colour scale of `data`: the one of the last render while the range of values stays the
+ * same, so that the maps see it unchanged (and repaint only the cells that changed).
+ */
+function useStableScale(data: Float32Array, map: ColorMapName): TensorColorScale {
+  return useStable(
+    useMemo(() => colorScaleFor(data, map), [data, map]),
+    sameColorScale,
+  );
+}
+
 interface ChannelMapsProps {
   nodeId: string;
   layout: MapLayout;
@@ -125,6 +145,8 @@ interface ChannelMapsProps {
   scale: TensorColorScale;
   maxCellPx: number | undefined;
   highlight: Uint8Array | undefined;
+  changed: CellChange | undefined;
+  delta: Delta | undefined;
   selected: CellPos | null;
   onSelect(pos: CellPos): void;
   onHover(cell: HeatmapCell | null): void;

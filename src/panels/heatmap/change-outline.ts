@@ -14,14 +14,32 @@ export function useKeepChangeOutline(): [boolean, (on: boolean) => void] {
   return [value === 'keep', (on) => set(on ? 'keep' : 'flash')];
 }
 
+/** The cells whose values differ between two outputs of a node of the same length. */
+export interface CellChange {
+  /** 1 where the value differs (NaN and NaN do not), indexed like the data. */
+  readonly mask: Uint8Array;
+  /** The first and the last index whose value differs. */
+  readonly first: number;
+  readonly last: number;
+}
+
 /** Which of `next`'s values differ from `previous`'s (same length), or null if none do. */
-export function changedCells(previous: Float32Array, next: Float32Array): Uint8Array | null {
+export function changedCells(previous: Float32Array, next: Float32Array): CellChange | null {
   if (previous.length !== next.length) return null;
   let mask: Uint8Array | null = null;
+  let first = -1;
+  let last = -1;
   for (let i = 0; i < next.length; i++) {
     const a = previous[i]!;
     const b = next[i]!;
-    if (a !== b && !(a !== a && b !== b)) (mask ??= new Uint8Array(next.length))[i] = 1;
+    if (a !== b && !(a !== a && b !== b)) {
+      if (!mask) {
+        mask = new Uint8Array(next.length);
+        first = i;
+      }
+      mask[i] = 1;
+      last = i;
+    }
   }
-  return mask;
+  return mask ? { mask, first, last } : null;
 }

@@ -5,6 +5,8 @@ export type Rgb = readonly [r: number, g: number, b: number];
 
 /** The one colour scale shared by every channel of a tensor. */
 export interface TensorColorScale {
+  /** The colour map it draws with. */
+  readonly map: ColorMapName;
   /** `sequential` when every finite value is ≥ 0, else `diverging` centred on zero. */
   readonly kind: 'sequential' | 'diverging';
   /** Smallest and largest finite value (0 and 0 when there are none). */
@@ -89,6 +91,7 @@ export function colorScaleFor(
     return t > 0 ? (t < LUT_SIZE - 1 ? (t + 0.5) | 0 : LUT_SIZE - 1) : 0;
   };
   return {
+    map,
     kind,
     min,
     max,
@@ -102,6 +105,11 @@ export function colorScaleFor(
       }
     },
   };
+}
+
+/** Whether two scales give every value the same colour: the same map, kind and range. */
+export function sameColorScale(a: TensorColorScale, b: TensorColorScale): boolean {
+  return a.map === b.map && a.kind === b.kind && a.min === b.min && a.max === b.max;
 }
 
 /**

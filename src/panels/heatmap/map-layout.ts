@@ -11,6 +11,19 @@ export interface MapLayout {
   readonly small: boolean;
 }
 
+/** Whether two layouts (or the problems given instead) are the same. */
+export function sameLayout(a: MapLayout | string, b: MapLayout | string): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return (
+    a.rank === b.rank &&
+    a.rows === b.rows &&
+    a.cols === b.cols &&
+    a.channels === b.channels &&
+    a.count === b.count &&
+    a.small === b.small
+  );
+}
+
 /** A cell of one map, as the grid, the canvas and `onSelectCell` address it. */
 export interface CellPos {
   readonly channel: number;

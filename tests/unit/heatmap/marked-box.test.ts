@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { markedBox } from '../../../src/panels/heatmap/ChannelCanvas.tsx';
+import { markedBox } from '../../../src/panels/heatmap/channel-paint.ts';
 import type { MapLayout } from '../../../src/panels/heatmap/map-layout.ts';
 
 /** The same box by the plain rule: every marked cell's row and column, min and max. */
