@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { tensorEdit } from '../../graph/cell-edits.ts';
 import type { NodeOf, TensorValue } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -117,7 +117,9 @@ function Pad({ id, tensor }: { id: string; tensor: TensorValue }) {
     [store, id],
   );
   const drawn = mnistStyle ? raw : tensor;
-  const brush = { size, ink: inkFor(drawn.data), erase: tool === 'eraser' };
+  // Looked up once per picture, not at every render (a stroke renders the pad twice).
+  const ink = useMemo(() => inkFor(drawn.data), [drawn.data]);
+  const brush = { size, ink, erase: tool === 'eraser' };
   // A stroke sends the cells it changed, not the picture: see tensorEdit.
   const handlers = usePadStroke(canvas, drawn, brush, (data) => {
     // Rounded in the pad's own buffer (so its picture is what the graph gets), then copied:
