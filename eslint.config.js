@@ -52,7 +52,14 @@ function importOf(dir, allow) {
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'node_modules', 'test-results', 'tests/e2e/screenshots', '.tsbuild'],
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'tests/e2e/screenshots',
+      '.tsbuild',
+      'build/bench',
+    ],
   },
   // AssemblyScript (decorators on functions, v128) and its generated module: built by asc.
   { ignores: ['src/engine/wasm/assembly', 'src/engine/wasm/generated'] },

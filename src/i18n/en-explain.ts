@@ -1,13 +1,11 @@
 /**
  * English strings of the explain view, the step-through player, hand-calculation exercises
- * and the value editors: a section of the English catalogue (spread into `en`).
+ * and the value editors: a section of the English catalogue, added by explain-messages.ts.
  */
 export const enExplain = {
   'explain.panel': 'Explanation',
   'explain.title': 'How it is computed',
   'explain.close': 'Close the explanation',
-  'explain.open': 'Explain',
-  'explain.editValues': 'Edit values',
   'explain.unavailable': 'This node has an error or no input yet: nothing to explain.',
   'explain.cell': 'Output cell: row {row}, col {col}',
   'explain.outputOf': 'output of {id}',
@@ -68,7 +66,6 @@ export const enExplain = {
     'Flatten lays the cells out row by row, channels innermost; each number is the cell’s place in the output vector.',
   'flatten.orderOf': 'place of each cell in the vector, ch {c}',
   'flatten.source': 'element {i} ← row {row}, col {col}, ch {c}: {value}',
-  'exercise.practice': 'Practice by hand',
   'exercise.prompt': 'Next, try computing it by hand yourself!',
   'exercise.howConv':
     'Multiply each input cell under the window by the filter cell over it, add the products (and the bias), and type the result. Type it here or into the output on the canvas.',
@@ -78,8 +75,6 @@ export const enExplain = {
   'exercise.right': 'right',
   'exercise.wrong': 'wrong',
   'exercise.invalid': 'not a number',
-  'exercise.score': '{right} of {total} right',
-  'exercise.shownCount': '{n} shown',
   'exercise.sheet': '{id} exercise, ch {c}',
   'exercise.answer': 'answer, row {row}, col {col}',
   'exercise.answerCh': 'answer, row {row}, col {col}, ch {c}',

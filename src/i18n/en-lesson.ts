@@ -1,7 +1,5 @@
 /** English strings of the lesson player (a section of the English catalogue). */
 export const enLesson = {
-  'lesson.open': 'Lesson',
-  'lesson.start': 'Start the lesson',
   'lesson.offer':
     'New here? The lesson walks through the lecture deck step by step, with live graphs.',
   'lesson.panel': 'Lesson',
@@ -15,7 +13,6 @@ export const enLesson = {
   'lesson.copyLink': 'Copy lesson link',
   'lesson.linkCopied': 'The link to this step of the lesson is on the clipboard.',
   'lesson.stepFailed': 'This step’s graph could not be opened: {error}',
-  'lesson.badLink': 'The lesson link could not be opened: {problem}. The graph you had is kept.',
   'lesson.edit': 'Edit lesson',
   'lesson.authoring': 'Edit the lesson',
   'lesson.addStep': 'Add this graph as a step',

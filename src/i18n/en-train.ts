@@ -1,6 +1,5 @@
 /** The Train panel, its charts and the live maps, in English. */
 export const enTrain = {
-  'train.open': 'Train',
   'train.panel': 'Train the network',
   'train.close': 'Close the Train panel',
   'train.none':
@@ -52,12 +51,6 @@ export const enTrain = {
   'train.previousSample': 'Previous sample',
   'train.nextSample': 'Next sample',
   'train.randomSample': 'Random sample',
-  'train.label': 'label {label}',
-  'train.predicted': 'predicted {predicted}',
-  'train.right': 'right',
-  'train.wrong': 'wrong',
-  'train.filters': 'filters: {filters} × {channels} input channels (red < 0 < blue)',
-  'train.prediction': 'Prediction',
   'train.showSample': 'The Input shows this sample',
   'train.confusion': 'Where it goes wrong',
   'train.confusion.show': 'Confusion matrix of the test digits',
@@ -68,10 +61,6 @@ export const enTrain = {
   'train.worst': 'The most confident mistakes',
   'train.worstItem': '#{index}: a {label} read as {predicted} ({p}%)',
   'train.why': 'Why it said that: show each map’s gradient (red < 0 < blue)',
-  'train.gradient': 'gradient',
   'train.onlyClass': 'only',
   'train.anyClass': 'any class',
-  'train.live': 'live',
-  'train.stoppedByEdit':
-    'Training paused: the graph’s structure changed. Its weights so far are in the graph; Start trains the new graph.',
 } as const;

@@ -1,12 +1,14 @@
-import { enExplain } from './en-explain.ts';
 import type { enBackward } from './en-backward.ts';
-import { enLesson } from './en-lesson.ts';
-import { enTrain } from './en-train.ts';
+import type { enExplain } from './en-explain.ts';
+import type { enLesson } from './en-lesson.ts';
+import type { enTrain } from './en-train.ts';
 
 /**
- * Every UI string in English: the reference catalogue. Keys are grouped by where they
- * appear; `{name}` marks a parameter filled in by `translate`. The explain view, exercises
- * and value editors have a section of their own (en-explain.ts), spread in at the end.
+ * Every UI string of the page in English: the reference catalogue. Keys are grouped by where
+ * they appear; `{name}` marks a parameter filled in by `translate`. The panels that load when
+ * first opened (explain and exercises, train, lesson, the backward view) have sections of
+ * their own (en-explain.ts…), added by the panel's chunk: only the few keys of theirs that
+ * the page shows before (a node's Explain button, the Train button) are here, at the end.
  */
 export const en = {
   'app.tagline': 'CNN layers, live',
@@ -225,13 +227,30 @@ export const en = {
   'status.keepOutline': 'Keep changes outlined',
   'status.keepOutlineHint':
     'After an edit, the cells whose values changed are outlined for a moment on every map; tick to keep the outline until the next edit.',
-  ...enExplain,
-  ...enTrain,
-  ...enLesson,
+  'explain.open': 'Explain',
+  'explain.editValues': 'Edit values',
+  'exercise.practice': 'Practice by hand',
+  'exercise.score': '{right} of {total} right',
+  'exercise.shownCount': '{n} shown',
+  'train.open': 'Train',
+  'train.label': 'label {label}',
+  'train.predicted': 'predicted {predicted}',
+  'train.right': 'right',
+  'train.wrong': 'wrong',
+  'train.filters': 'filters: {filters} × {channels} input channels (red < 0 < blue)',
+  'train.prediction': 'Prediction',
+  'train.gradient': 'gradient',
+  'train.live': 'live',
+  'train.stoppedByEdit':
+    'Training paused: the graph’s structure changed. Its weights so far are in the graph; Start trains the new graph.',
+  'lesson.open': 'Lesson',
+  'lesson.start': 'Start the lesson',
+  'lesson.badLink': 'The lesson link could not be opened: {problem}. The graph you had is kept.',
 } as const;
 
-/**
- * Every key: the catalogue's, and those of sections that load with the panel using them
- * (translate.ts's `addMessages`; the backward view's, backward-messages.ts).
- */
-export type MessageKey = keyof typeof en | keyof typeof enBackward;
+/** Keys of the sections that load with the panel using them (translate.ts's `addMessages`). */
+export type SectionKey =
+  keyof typeof enBackward | keyof typeof enExplain | keyof typeof enTrain | keyof typeof enLesson;
+
+/** Every key: the catalogue's, and the sections'. */
+export type MessageKey = keyof typeof en | SectionKey;

@@ -2,8 +2,6 @@ import type { enLesson } from './en-lesson.ts';
 
 /** レッスン(日本語)。 */
 export const jaLesson: Record<keyof typeof enLesson, string> = {
-  'lesson.open': 'レッスン',
-  'lesson.start': 'レッスンを始める',
   'lesson.offer':
     'はじめてですか?レッスンでは、講義スライドを1ステップずつ、動くグラフで学べます。',
   'lesson.panel': 'レッスン',
@@ -17,7 +15,6 @@ export const jaLesson: Record<keyof typeof enLesson, string> = {
   'lesson.copyLink': 'レッスンのリンクをコピー',
   'lesson.linkCopied': 'このステップへのリンクをクリップボードにコピーしました。',
   'lesson.stepFailed': 'このステップのグラフを開けませんでした: {error}',
-  'lesson.badLink': 'レッスンのリンクを開けませんでした: {problem}。元のグラフはそのままです。',
   'lesson.edit': 'レッスンを編集',
   'lesson.authoring': 'レッスンの編集',
   'lesson.addStep': 'このグラフをステップに追加',

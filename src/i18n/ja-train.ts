@@ -2,7 +2,6 @@ import type { enTrain } from './en-train.ts';
 
 /** 学習パネル、グラフ、学習中のマップ(日本語)。 */
 export const jaTrain: Record<keyof typeof enTrain, string> = {
-  'train.open': '学習',
   'train.panel': 'ネットワークを学習する',
   'train.close': '学習パネルを閉じる',
   'train.none':
@@ -54,12 +53,6 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.previousSample': '前のサンプル',
   'train.nextSample': '次のサンプル',
   'train.randomSample': 'ランダムなサンプル',
-  'train.label': '正解 {label}',
-  'train.predicted': '予測 {predicted}',
-  'train.right': '正解',
-  'train.wrong': '不正解',
-  'train.filters': 'フィルタ:{filters}個 × 入力チャンネル{channels}(赤 < 0 < 青)',
-  'train.prediction': '予測',
   'train.showSample': '入力にこのサンプルを表示しています',
   'train.confusion': 'どこで間違えるか',
   'train.confusion.show': 'テスト数字の混同行列',
@@ -70,10 +63,6 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.worst': '自信満々の間違い',
   'train.worstItem': '#{index}:{label}を{predicted}と読んだ({p}%)',
   'train.why': 'なぜそう答えたか:各マップの勾配を表示(赤 < 0 < 青)',
-  'train.gradient': '勾配',
   'train.onlyClass': '絞り込み',
   'train.anyClass': 'すべてのクラス',
-  'train.live': '学習中',
-  'train.stoppedByEdit':
-    'グラフの構造が変わったため学習を一時停止しました。ここまでの重みはグラフに入っています。「開始」で新しいグラフを学習します。',
 };

@@ -1,11 +1,7 @@
-import type { enBackward } from './en-backward.ts';
-import type { MessageKey } from './en.ts';
-import { jaExplain } from './ja-explain.ts';
-import { jaLesson } from './ja-lesson.ts';
-import { jaTrain } from './ja-train.ts';
+import type { MessageKey, SectionKey } from './en.ts';
 
 /** Every UI string in Japanese, with the lecture deck's vocabulary (入力画像, フィルタ, 出力画像). */
-export const ja: Record<Exclude<MessageKey, keyof typeof enBackward>, string> = {
+export const ja: Record<Exclude<MessageKey, SectionKey>, string> = {
   'app.tagline': 'CNNの層をその場で計算',
   'app.language': '言語',
   'app.restartEngine': 'エンジンを再起動',
@@ -223,7 +219,23 @@ export const ja: Record<Exclude<MessageKey, keyof typeof enBackward>, string> = 
   'status.keepOutline': '変化したマスの枠を残す',
   'status.keepOutlineHint':
     '編集のあと、値が変わったマスがすべてのマップで一瞬枠で囲まれます。チェックすると次の編集まで枠を残します。',
-  ...jaExplain,
-  ...jaTrain,
-  ...jaLesson,
+  'explain.open': '解説',
+  'explain.editValues': '値を編集',
+  'exercise.practice': '手計算の練習',
+  'exercise.score': '{total}問中{right}問正解',
+  'exercise.shownCount': '解き方を見た問題 {n}',
+  'train.open': '学習',
+  'train.label': '正解 {label}',
+  'train.predicted': '予測 {predicted}',
+  'train.right': '正解',
+  'train.wrong': '不正解',
+  'train.filters': 'フィルタ:{filters}個 × 入力チャンネル{channels}(赤 < 0 < 青)',
+  'train.prediction': '予測',
+  'train.gradient': '勾配',
+  'train.live': '学習中',
+  'train.stoppedByEdit':
+    'グラフの構造が変わったため学習を一時停止しました。ここまでの重みはグラフに入っています。「開始」で新しいグラフを学習します。',
+  'lesson.open': 'レッスン',
+  'lesson.start': 'レッスンを始める',
+  'lesson.badLink': 'レッスンのリンクを開けませんでした: {problem}。元のグラフはそのままです。',
 };

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState, type KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { useInspect, useInspectStore } from '../inspect/useInspect.ts';
 import { markAnswer, type Mark } from './marking.ts';
 

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { useInspectStore } from '../inspect/useInspect.ts';
 import { AnswerField } from './AnswerField.tsx';
 import { markAnswer } from './marking.ts';

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValue } from '../../ui/format-value.ts';
 import { useActiveFocus, useSelectCell } from '../inspect/useFocus.ts';
 import type { ShownTensor } from '../inspect/useNodeData.ts';

@@ -1,5 +1,6 @@
 import type { Exercise } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { MiniGrid } from '../explain/MiniGrid.tsx';
 import type { ShownTensor } from '../inspect/useNodeData.ts';

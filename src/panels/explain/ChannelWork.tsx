@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ChannelTerms } from '../../engine/explain/conv2d.ts';
 import type { WindowInfo } from '../../graph/window.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { SumLine } from './SumLine.tsx';

@@ -4,6 +4,7 @@ import type { WindowInfo } from '../../graph/window.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { resolveNodeWeights } from '../../graph/weights.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 import { ChannelWork } from './ChannelWork.tsx';
 import { Finish } from './Finish.tsx';

@@ -3,6 +3,7 @@ import { explainDenseUnit, type DenseTerm } from '../../engine/explain/dense.ts'
 import type { NodeOf } from '../../graph/types.ts';
 import { resolveNodeWeights } from '../../graph/weights.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 import { Finish } from './Finish.tsx';
 

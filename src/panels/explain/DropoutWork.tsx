@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { explainDropout } from '../../engine/explain/flatten-dropout.ts';
 import type { NodeOf } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import type { ShownTensor } from '../inspect/useNodeData.ts';

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { InputEditor } from './values/InputEditor.tsx';
 import type { Focus } from '../inspect/inspect-store.ts';

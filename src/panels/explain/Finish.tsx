@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Activation } from '../../graph/types.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 
 export interface FinishProps {

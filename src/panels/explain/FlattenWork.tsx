@@ -1,5 +1,6 @@
 import { flattenSource } from '../../engine/explain/flatten-dropout.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValueLong } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import type { ShownTensor } from '../inspect/useNodeData.ts';

@@ -1,4 +1,5 @@
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValue } from '../../ui/format-value.ts';
 import { MiniGrid } from './MiniGrid.tsx';
 import { filledThrough } from '../inspect/step.ts';

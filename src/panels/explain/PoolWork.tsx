@@ -1,6 +1,7 @@
 import { explainMaxPoolCell } from '../../engine/explain/max-pool.ts';
 import type { WindowInfo } from '../../graph/window.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { WindowInput } from './WindowInput.tsx';
 

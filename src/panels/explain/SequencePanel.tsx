@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { DenseWork } from './DenseWork.tsx';
 import { DropoutWork } from './DropoutWork.tsx';
 import { FlattenWork } from './FlattenWork.tsx';

@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { SPEEDS, type StepCommand } from '../inspect/step.ts';
 import { StepIcon } from './StepIcon.tsx';
 import { useInspect, useInspectStore } from '../inspect/useInspect.ts';

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import type { Focus } from '../inspect/inspect-store.ts';
 import { OutputProgress } from './OutputProgress.tsx';
 import { StepControls } from './StepControls.tsx';

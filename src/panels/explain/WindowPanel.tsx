@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import { ExerciseAsk } from '../exercise/ExerciseAsk.tsx';
 import { ExerciseSetup } from '../exercise/ExerciseSetup.tsx';
 import { useExercise } from '../exercise/useExercise.ts';

@@ -1,4 +1,5 @@
 import type { useT } from '../../i18n/useT.ts';
+import '../../i18n/explain-messages.ts';
 import type { NodeData } from '../inspect/useNodeData.ts';
 
 /**

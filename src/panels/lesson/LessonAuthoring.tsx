@@ -4,6 +4,7 @@ import { LESSON_LIMITS } from '../../graph/lesson-schema.ts';
 import type { PresetSource } from '../../graph/lesson-steps.ts';
 import { stringifyDocument } from '../../graph/tensor-data.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/lesson-messages.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { downloadText } from '../../ui/download-text.ts';
 import { movedStep, standalone, withoutStep, withStep, withText } from './authoring.ts';

@@ -3,6 +3,7 @@ import { encodeLessonLink } from '../../graph/lesson-link.ts';
 import type { PresetSource } from '../../graph/lesson-steps.ts';
 import type { Localized } from '../../graph/lesson-schema.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
+import '../../i18n/lesson-messages.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { useInspectStore } from '../inspect/useInspect.ts';

@@ -2,6 +2,7 @@ import { scaleSequential } from 'd3-scale';
 import { useState } from 'react';
 import type { Confusion } from '../../engine/train/training-api.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/train-messages.ts';
 import { COLOR_MAPS, useColorMap } from '../heatmap/color-maps.ts';
 import { textColorOn, parseRgb } from '../heatmap/color-scale.ts';
 import { useTraining, useTrainingState } from './TrainingContext.tsx';

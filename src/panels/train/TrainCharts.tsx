@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/train-messages.ts';
 import type { RunCurves } from '../../state/training-store.ts';
 import { LineChart, type Series } from './LineChart.tsx';
 import { smoothed, thinned } from './smooth.ts';

@@ -2,6 +2,7 @@ import { useEditorState } from '../../state/useEditorState.ts';
 import { secondsLeft, type TrainingState } from '../../state/training-store.ts';
 import type { TrainingController } from '../../engine-client/training-controller.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/train-messages.ts';
 import { TrainCharts } from './TrainCharts.tsx';
 import { TrainSettings } from './TrainSettings.tsx';
 import { ConfusionMatrix } from './ConfusionMatrix.tsx';

@@ -2,6 +2,7 @@ import type { TrainingSpec } from '../../graph/types.ts';
 import { LIMITS } from '../../graph/limits.ts';
 import { LOSSES, OPTIMIZERS } from '../../graph/training-schema.ts';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/train-messages.ts';
 import { useEditorStore } from '../../state/useEditorStore.ts';
 import { NumberField } from '../../ui/fields/NumberField.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';

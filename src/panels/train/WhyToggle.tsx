@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import '../../i18n/train-messages.ts';
 import { useEditorState } from '../../state/useEditorState.ts';
 import { useTraining, useTrainingState } from './TrainingContext.tsx';
 

@@ -5,6 +5,7 @@ import {
 } from '../../../engine/explain/backward/index.ts';
 import type { StepRecord } from '../../../engine/train/step-record.ts';
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/backward-messages.ts';
 import { formatValue, formatValueLong } from '../../../ui/format-value.ts';
 import { SumLine } from '../SumLine.tsx';
 

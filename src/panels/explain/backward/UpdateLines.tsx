@@ -1,5 +1,6 @@
 import type { UpdateExplanation } from '../../../engine/explain/backward/index.ts';
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/backward-messages.ts';
 import { formatValueLong } from '../../../ui/format-value.ts';
 
 /** The optimizer's update of the picked weight, line by line, ending in its new value. */

@@ -6,6 +6,7 @@ import {
 import type { LayerStep, StepRecord } from '../../../engine/train/step-record.ts';
 import type { Activation } from '../../../graph/types.ts';
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/backward-messages.ts';
 import { formatValue, formatValueLong } from '../../../ui/format-value.ts';
 import { MiniGrid } from '../MiniGrid.tsx';
 import { SumLine } from '../SumLine.tsx';

@@ -1,5 +1,6 @@
 import type { NodeOf, TensorValue } from '../../../graph/types.ts';
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/explain-messages.ts';
 import type { PaintMode } from '../../inspect/inspect-store.ts';
 import { useInspect } from '../../inspect/useInspect.ts';
 import { useEditCommit } from '../../../ui/fields/useEditCommit.ts';

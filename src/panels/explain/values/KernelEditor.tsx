@@ -3,6 +3,7 @@ import type { NodeOf } from '../../../graph/types.ts';
 import { isInitializer } from '../../../graph/types.ts';
 import { resolveNodeWeights, type NodeWeights } from '../../../graph/weights.ts';
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/explain-messages.ts';
 import { useEditCommit } from '../../../ui/fields/useEditCommit.ts';
 import { convCellsEdit, kernelIndex } from './value-edit.ts';
 import { ValueGrid } from './ValueGrid.tsx';

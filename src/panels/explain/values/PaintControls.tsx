@@ -1,4 +1,5 @@
 import { useT } from '../../../i18n/useT.ts';
+import '../../../i18n/explain-messages.ts';
 import { useInspect, useInspectStore } from '../../inspect/useInspect.ts';
 import { NumberField } from '../../../ui/fields/NumberField.tsx';
 
