@@ -33,6 +33,35 @@ export const SLIDE_SAME = [
   ['1', '0', '2', '0', '0'],
 ].flat();
 
+/**
+ * Input 64×64×1 holding `value(i)` at flat index i → Conv2D `c`, 4 filters 3×3 same (seeded
+ * weights): five maps drawn as canvases, c's output (16,384 values) large enough to be lent
+ * in shared memory on a cross-origin isolated page.
+ */
+export function inputConvGraph(value: (i: number) => number): object {
+  return {
+    format: 'convflow-graph',
+    version: 1,
+    nodes: [
+      {
+        id: 'in',
+        type: 'Input',
+        position: { x: 0, y: 0 },
+        params: {
+          tensor: { shape: [64, 64, 1], data: Array.from({ length: 64 * 64 }, (_, i) => value(i)) },
+        },
+      },
+      {
+        id: 'c',
+        type: 'Conv2D',
+        position: { x: 360, y: 0 },
+        params: { filters: 4, kernelSize: [3, 3], padding: 'same' },
+      },
+    ],
+    edges: [{ source: 'in', target: 'c' }],
+  };
+}
+
 /** The status line: `recomputed K of N nodes in T ms`. */
 export function statusLine(page: Page): Locator {
   return page.getByRole('status');

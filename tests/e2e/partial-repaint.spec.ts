@@ -1,33 +1,12 @@
 import type { Page } from '@playwright/test';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
-import { recomputed, statusLine, expect, test } from './helpers.ts';
+import { recomputed, statusLine, expect, test, inputConvGraph } from './helpers.ts';
 
 /**
  * Input 64×64×1 (values from 0 to 1, as the pad's ink: a dot keeps the Input's colour scale)
- * → Conv2D `c`, 4 filters 3×3 same: five canvas maps.
+ * → Conv2D `c` (helpers.ts): five canvas maps.
  */
-function graph(): object {
-  const data = Array.from({ length: 64 * 64 }, (_, i) => ((i * 37) % 101) / 100);
-  return {
-    format: 'convflow-graph',
-    version: 1,
-    nodes: [
-      {
-        id: 'in',
-        type: 'Input',
-        position: { x: 0, y: 0 },
-        params: { tensor: { shape: [64, 64, 1], data } },
-      },
-      {
-        id: 'c',
-        type: 'Conv2D',
-        position: { x: 360, y: 0 },
-        params: { filters: 4, kernelSize: [3, 3], padding: 'same' },
-      },
-    ],
-    edges: [{ source: 'in', target: 'c' }],
-  };
-}
+const graph = () => inputConvGraph((i) => ((i * 37) % 101) / 100);
 
 /** Counts each map's `putImageData` calls: whole bitmaps, and rectangles of them. */
 function countPaints() {

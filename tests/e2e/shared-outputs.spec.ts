@@ -1,33 +1,17 @@
 import type { Browser, Page } from '@playwright/test';
 import { encodePlainGraphLink } from '../../src/graph/link-codec.ts';
-import { engineWorker, nodeCard, recomputed, statusLine, expect, test } from './helpers.ts';
+import {
+  engineWorker,
+  nodeCard,
+  recomputed,
+  statusLine,
+  expect,
+  test,
+  inputConvGraph,
+} from './helpers.ts';
 
-/**
- * Input 64×64×1 → Conv2D `c`, 4 filters 3×3 (seeded weights): c's output has 16,384 values,
- * enough to be lent in shared memory on a cross-origin isolated page.
- */
-function bigGraph(): object {
-  const data = Array.from({ length: 64 * 64 }, (_, i) => (((i * 37) % 101) - 50) / 25);
-  return {
-    format: 'convflow-graph',
-    version: 1,
-    nodes: [
-      {
-        id: 'in',
-        type: 'Input',
-        position: { x: 0, y: 0 },
-        params: { tensor: { shape: [64, 64, 1], data } },
-      },
-      {
-        id: 'c',
-        type: 'Conv2D',
-        position: { x: 360, y: 0 },
-        params: { filters: 4, kernelSize: [3, 3], padding: 'same' },
-      },
-    ],
-    edges: [{ source: 'in', target: 'c' }],
-  };
-}
+/** Input 64×64×1 (values from -2 to 2) → Conv2D `c` (helpers.ts). */
+const bigGraph = () => inputConvGraph((i) => (((i * 37) % 101) - 50) / 25);
 
 /**
  * Open the graph, edit c's activation four times and then its padding (the last edit is the
