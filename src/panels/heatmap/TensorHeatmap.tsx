@@ -2,7 +2,14 @@ import { useT } from '../../i18n/useT.ts';
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { ChannelCanvas } from './ChannelCanvas.tsx';
 import { ChannelGrid } from './ChannelGrid.tsx';
-import { colorScaleFor, sameColorScale, type TensorColorScale } from './color-scale.ts';
+import {
+  colorScaleFor,
+  countedExtent,
+  extentAfterChange,
+  sameColorScale,
+  type CountedExtent,
+  type TensorColorScale,
+} from './color-scale.ts';
 import type { CellChange } from './change-outline.ts';
 import { formatValue, formatValueLong } from '../../ui/format-value.ts';
 import { HeatmapLegend } from './HeatmapLegend.tsx';
@@ -68,8 +75,8 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
     sameLayout,
   );
   const [map] = useColorMap();
-  const scale = useStableScale(data, map);
   const { delta, outlined } = useChangedCells(data, pixels);
+  const scale = useStableScale(data, map, delta);
   const [hover, setHover] = useState<HeatmapCell | null>(null);
   const [numbers, setNumbers] = useState(false);
   const [ownSelection, setOwnSelection] = useState<CellPos | null>(null);
@@ -129,13 +136,31 @@ export function TensorHeatmap(props: TensorHeatmapProps) {
 
 /**
  * The colour scale of `data`: the one of the last render while the range of values stays the
- * same, so that the maps see it unchanged (and repaint only the cells that changed).
+ * same, so that the maps see it unchanged (and repaint only the cells that changed). After a
+ * change of a few cells, the range is found from those cells alone.
  */
-function useStableScale(data: Float32Array, map: ColorMapName): TensorColorScale {
-  return useStable(
-    useMemo(() => colorScaleFor(data, map), [data, map]),
-    sameColorScale,
-  );
+function useStableScale(
+  data: Float32Array,
+  map: ColorMapName,
+  delta: Delta | undefined,
+): TensorColorScale {
+  const [shown, setShown] = useState<{
+    data: Float32Array;
+    extent: CountedExtent;
+    scale: TensorColorScale;
+  } | null>(null);
+  if (shown && shown.data === data && shown.scale.map === map) return shown.scale;
+  const change = delta?.change;
+  const known = shown && delta?.before === shown.data ? shown.extent : null;
+  const extent =
+    (known && change
+      ? extentAfterChange(known, delta!.before, data, change.first, change.last)
+      : known) ?? countedExtent(data);
+  const next = colorScaleFor(data, map, [extent.min, extent.max]);
+  const scale = shown && sameColorScale(shown.scale, next) ? shown.scale : next;
+  // React's "storing information from previous renders": set while rendering.
+  setShown({ data, extent, scale });
+  return scale;
 }
 
 interface ChannelMapsProps {

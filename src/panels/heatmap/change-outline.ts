@@ -29,17 +29,19 @@ export function changedCells(previous: Float32Array, next: Float32Array): CellCh
   let mask: Uint8Array | null = null;
   let first = -1;
   let last = -1;
+  // As floats: comparing the bits as Int32 first measured 1.3× slower in Chromium (2× faster
+  // in Node).
   for (let i = 0; i < next.length; i++) {
     const a = previous[i]!;
     const b = next[i]!;
-    if (a !== b && !(a !== a && b !== b)) {
-      if (!mask) {
-        mask = new Uint8Array(next.length);
-        first = i;
-      }
-      mask[i] = 1;
-      last = i;
+    // The same value (0 and -0 too), or NaN both times: not a change.
+    if (a === b || (a !== a && b !== b)) continue;
+    if (!mask) {
+      mask = new Uint8Array(next.length);
+      first = i;
     }
+    mask[i] = 1;
+    last = i;
   }
   return mask ? { mask, first, last } : null;
 }

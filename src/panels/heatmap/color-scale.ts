@@ -46,6 +46,61 @@ export function finiteExtent(data: ArrayLike<number>): [number, number] {
   return min > max ? [0, 0] : [min, max];
 }
 
+/** A tensor's finite extent, and how many of its values equal each end. */
+export interface CountedExtent {
+  readonly min: number;
+  readonly max: number;
+  readonly atMin: number;
+  readonly atMax: number;
+}
+
+/** `finiteExtent`, counting the values at each end (none finite: `[0, 0]`, counts 0). */
+export function countedExtent(data: ArrayLike<number>): CountedExtent {
+  let [min, max, atMin, atMax] = [Infinity, -Infinity, 0, 0];
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    if (!Number.isFinite(v)) continue;
+    if (v < min) [min, atMin] = [v, 1];
+    else if (v === min) atMin++;
+    if (v > max) [max, atMax] = [v, 1];
+    else if (v === max) atMax++;
+  }
+  return min > max ? { min: 0, max: 0, atMin: 0, atMax: 0 } : { min, max, atMin, atMax };
+}
+
+/**
+ * `after`'s counted extent, from `before`'s and the values that changed, which lie between
+ * indices `first` and `last`: without looking at the rest. Null when it cannot tell (every
+ * value at one end changed, so that end may have moved inwards; or `before` had no finite
+ * value): then scan `after` whole.
+ */
+export function extentAfterChange(
+  extent: CountedExtent,
+  before: ArrayLike<number>,
+  after: ArrayLike<number>,
+  first: number,
+  last: number,
+): CountedExtent | null {
+  let { min, max, atMin, atMax } = extent;
+  if (atMin === 0 || atMax === 0) return null;
+  for (let i = first; i <= last; i++) {
+    const was = before[i]!;
+    if (was === after[i]) continue;
+    if (was === min) atMin--;
+    if (was === max) atMax--;
+  }
+  if (atMin === 0 || atMax === 0) return null;
+  for (let i = first; i <= last; i++) {
+    const now = after[i]!;
+    if (before[i] === now || !Number.isFinite(now)) continue;
+    if (now < min) [min, atMin] = [now, 1];
+    else if (now === min) atMin++;
+    if (now > max) [max, atMax] = [now, 1];
+    else if (now === max) atMax++;
+  }
+  return { min, max, atMin, atMax };
+}
+
 /** Parses the `rgb(r, g, b)` and `#rrggbb` strings d3-scale-chromatic's interpolators return. */
 export function parseRgb(css: string): Rgb {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
@@ -66,8 +121,9 @@ export function parseRgb(css: string): Rgb {
 export function colorScaleFor(
   data: ArrayLike<number>,
   map: ColorMapName = 'blues',
+  extent: readonly [number, number] = finiteExtent(data),
 ): TensorColorScale {
-  const [min, max] = finiteExtent(data);
+  const [min, max] = extent;
   const kind = min < 0 ? 'diverging' : 'sequential';
   const m = Math.max(Math.abs(min), Math.abs(max));
   // A constant non-negative tensor has no contrast to show: draw it at the light end
