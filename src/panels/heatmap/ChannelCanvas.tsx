@@ -45,6 +45,17 @@ export const ChannelCanvas = memo(function ChannelCanvas(
     painted.current = { data, layout, scale };
   }, [layout, data, channel, scale, delta, changeBox]);
 
+  useEffect(() => {
+    // A canvas whose context the browser dropped and gave back is blank: put the whole
+    // picture back (the kept ImageData always holds all of it).
+    const canvas = ref.current;
+    const restore = () => {
+      if (image.current) canvas?.getContext('2d')?.putImageData(image.current, 0, 0);
+    };
+    canvas?.addEventListener('contextrestored', restore);
+    return () => canvas?.removeEventListener('contextrestored', restore);
+  }, []);
+
   const t = useT();
   const label =
     layout.rank === 1

@@ -122,6 +122,34 @@ describe('TensorHeatmap: large maps as canvases', () => {
     expect(px(ch0, 0)[3]).toBe(255);
   });
 
+  it('after an edit repaints only the changed cells, and all of them when the context comes back', () => {
+    const puts: { image: ImageData; rect: number[] }[] = [];
+    const ctx = {
+      createImageData: (w: number, h: number) => ({
+        width: w,
+        height: h,
+        data: new Uint8ClampedArray(4 * w * h),
+      }),
+      putImageData: (image: ImageData, _x: number, _y: number, ...rect: number[]) =>
+        puts.push({ image, rect }),
+    };
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(ctx as never);
+    const data = Float32Array.from({ length: 400 }, (_, i) => i % 7);
+    const { rerender } = render(<TensorHeatmap nodeId="x" tensor={{ shape: [20, 20, 1], data }} />);
+    expect(puts.map((p) => p.rect)).toEqual([[]]);
+    // A new report: a new shape array and data with two cells changed, the range the same.
+    const next = data.slice();
+    next[3 * 20 + 4] = 6 - next[3 * 20 + 4]!;
+    next[5 * 20 + 2] = 6 - next[5 * 20 + 2]!;
+    rerender(<TensorHeatmap nodeId="x" tensor={{ shape: [20, 20, 1], data: next }} />);
+    // Rows 3 to 5, columns 2 to 4: x, y, width, height.
+    expect(puts.map((p) => p.rect)).toEqual([[], [2, 3, 3, 3]]);
+    const whole = puts[1]!.image;
+    fireEvent(screen.getByRole('img', { name: /^x channel 0/ }), new Event('contextrestored'));
+    expect(puts).toHaveLength(3);
+    expect(puts[2]).toEqual({ image: whole, rect: [] });
+  });
+
   it('x=[300] is a canvas strip', () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     render(<TensorHeatmap nodeId="d" tensor={tensor([300], new Array(300).fill(1))} />);
