@@ -125,6 +125,7 @@ test('a reload restores the work, from the address bar and the autosave', async 
 
 for (const [width, height] of [
   [1280, 800],
+  [1536, 864],
   [1920, 1080],
 ]) {
   test(`the header fits on one line at ${width}×${height}`, async ({ page }, info) => {
@@ -146,14 +147,22 @@ for (const [width, height] of [
 
 test.describe('in Japanese', () => {
   test.use({ locale: 'ja-JP' });
-  test('the header fits on one line at 1280×800, every button in view', async ({ page }) => {
-    await page.goto('/');
-    await expect(page.getByRole('status')).toHaveText(/^2ノード中2ノードを再計算/);
-    const header = page.getByRole('banner');
-    expect((await header.boundingBox())!.height).toBeLessThan(60);
-    expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-    await expect(header.getByRole('combobox', { name: '言語' })).toBeInViewport();
-    await expect(header.getByRole('button', { name: 'ヘルプ' })).toBeInViewport();
-    await expect(header.getByRole('button', { name: 'エンジンを再起動' })).toBeInViewport();
-  });
+  for (const [width, height] of [
+    [1280, 800],
+    [1400, 900],
+    [1536, 864],
+  ] as const)
+    test(`the header fits on one line at ${width}×${height}, every button in view`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto('/');
+      await expect(page.getByRole('status')).toHaveText(/^2ノード中2ノードを再計算/);
+      const header = page.getByRole('banner');
+      expect((await header.boundingBox())!.height).toBeLessThan(60);
+      expect(await header.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      await expect(header.getByRole('combobox', { name: '言語' })).toBeInViewport();
+      await expect(header.getByRole('button', { name: 'ヘルプ' })).toBeInViewport();
+      await expect(header.getByRole('button', { name: 'エンジンを再起動' })).toBeInViewport();
+    });
 });
