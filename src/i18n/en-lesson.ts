@@ -1,7 +1,5 @@
 /** English strings of the lesson player (a section of the English catalogue). */
 export const enLesson = {
-  'lesson.offer':
-    'New here? The lesson walks through the lecture deck step by step, with live graphs.',
   'lesson.panel': 'Lesson',
   'lesson.close': 'Close the lesson',
   'lesson.contents': 'Steps of the lesson',

@@ -51,7 +51,6 @@ export const enTrain = {
   'train.previousSample': 'Previous sample',
   'train.nextSample': 'Next sample',
   'train.randomSample': 'Random sample',
-  'train.showSample': 'The Input shows this sample',
   'train.confusion': 'Where it goes wrong',
   'train.confusion.show': 'Confusion matrix of the test digits',
   'train.confusion.refresh': 'Compute the confusion matrix again',

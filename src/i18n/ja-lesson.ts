@@ -2,8 +2,6 @@ import type { enLesson } from './en-lesson.ts';
 
 /** レッスン(日本語)。 */
 export const jaLesson: Record<keyof typeof enLesson, string> = {
-  'lesson.offer':
-    'はじめてですか?レッスンでは、講義スライドを1ステップずつ、動くグラフで学べます。',
   'lesson.panel': 'レッスン',
   'lesson.close': 'レッスンを閉じる',
   'lesson.contents': 'レッスンのステップ',

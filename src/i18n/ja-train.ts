@@ -53,7 +53,6 @@ export const jaTrain: Record<keyof typeof enTrain, string> = {
   'train.previousSample': '前のサンプル',
   'train.nextSample': '次のサンプル',
   'train.randomSample': 'ランダムなサンプル',
-  'train.showSample': '入力にこのサンプルを表示しています',
   'train.confusion': 'どこで間違えるか',
   'train.confusion.show': 'テスト数字の混同行列',
   'train.confusion.refresh': '混同行列をもう一度計算する',
