@@ -5,7 +5,7 @@ import { formatValue } from '../../ui/format-value.ts';
 import { cellIndex, type MapLayout } from './map-layout.ts';
 import { gridHandlers, type MapEventTarget } from './map-events.ts';
 import type { GridMetrics } from './sizing.ts';
-import type { CellChange } from './change-outline.ts';
+import { isChanged, type CellChange } from './change-outline.ts';
 import type { Delta } from './useChangedCells.ts';
 
 export interface ChannelMapProps extends MapEventTarget {
@@ -92,7 +92,7 @@ function GridRow(props: GridRowProps) {
         const selected = col === selectedCol;
         const classes = ['hm-cell'];
         if (highlight?.[index]) classes.push('hm-highlight');
-        if (changed?.mask[index]) classes.push('hm-changed');
+        if (changed && isChanged(changed, index)) classes.push('hm-changed');
         if (selected) classes.push('hm-selected');
         return (
           <div

@@ -12,7 +12,8 @@ export interface CellBox {
 
 /**
  * The rows and columns that bound a channel's marked cells, or null when none is marked.
- * Only cells `from` to `to` (indices into the map, inclusive) are looked at.
+ * Only cells `from` to `to` (indices into the map, inclusive) are looked at; `marks[k]` is
+ * the mark of flat index `k + offset`.
  */
 export function markedBox(
   layout: MapLayout,
@@ -20,12 +21,13 @@ export function markedBox(
   marks: Uint8Array,
   from = 0,
   to = layout.count - 1,
+  offset = 0,
 ): CellBox | null {
   let [top, left, bottom, right] = [Infinity, Infinity, -1, -1];
   const { channels, cols } = layout;
   let row = Math.floor(from / cols);
   let col = from - row * cols;
-  for (let i = from, at = from * channels + channel; i <= to; i++, at += channels) {
+  for (let i = from, at = from * channels + channel - offset; i <= to; i++, at += channels) {
     if (marks[at]) {
       if (row < top) top = row;
       if (col < left) left = col;
@@ -47,13 +49,8 @@ export function markedBox(
 export function changedBox(layout: MapLayout, channel: number, change: CellChange): CellBox | null {
   const { channels, count } = layout;
   const from = Math.floor(change.first / channels);
-  return markedBox(
-    layout,
-    channel,
-    change.mask,
-    from,
-    Math.min(count - 1, Math.floor(change.last / channels)),
-  );
+  const to = Math.min(count - 1, Math.floor(change.last / channels));
+  return markedBox(layout, channel, change.marks, from, to, change.first);
 }
 
 /**

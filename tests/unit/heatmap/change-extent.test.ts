@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedCells } from '../../../src/panels/heatmap/change-outline.ts';
+import { changedCells, isChanged } from '../../../src/panels/heatmap/change-outline.ts';
 import {
   countedExtent,
   extentAfterChange,
@@ -55,7 +55,8 @@ describe('what a recomputation changed', () => {
           expect(change).toBeNull();
           return;
         }
-        expect(Array.from(change!.mask, Boolean)).toEqual(differs);
+        expect(Array.from(after, (_, i) => isChanged(change!, i))).toEqual(differs);
+        expect(change!.marks).toHaveLength(change!.last - change!.first + 1);
         expect([change!.first, change!.last]).toEqual([indices[0], indices.at(-1)]);
       }),
       { numRuns: 500 },
