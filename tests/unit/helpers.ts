@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { EngineSession, type EvaluationReport } from '../../src/engine/session.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import { toJsonValue } from '../../src/graph/tensor-data.ts';
+import type { GraphDocument } from '../../src/graph/types.ts';
 
 /**
  * Builders for small graph documents and tensors, written from the format's definition
@@ -38,6 +39,25 @@ export function chain(...nodes: NodeSpec[]) {
 
 export function tensorValue(shape: readonly number[], data: readonly number[]) {
   return { shape: [...shape], data: [...data] };
+}
+
+/**
+ * in side×side×3 (seeded values in [-1, 1]) → c1 Conv2D `filters` (3×3 same) → p MaxPool 2×2
+ * → f Flatten → d Dense `units`, parsed.
+ */
+export function pipelineDocument(side: number, filters: number, units: number): GraphDocument {
+  const data = Array.from({ length: side * side * 3 }, (_, i) => ((i * 37) % 101) / 50 - 1);
+  const parsed = parseGraph(
+    chain(
+      inputNode('in', tensorValue([side, side, 3], data)),
+      { id: 'c1', type: 'Conv2D', params: { filters, kernelSize: [3, 3], padding: 'same' } },
+      { id: 'p', type: 'MaxPool', params: { poolSize: [2, 2] } },
+      { id: 'f', type: 'Flatten' },
+      { id: 'd', type: 'Dense', params: { units } },
+    ),
+  );
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.value;
 }
 
 /** `[H, W, C]` tensor from one H×W grid per channel: element (y, x, c) is `grids[c][y][x]`. */

@@ -1,28 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EngineSession } from '../../src/engine/session.ts';
 import type { GraphEdit } from '../../src/graph/edits.ts';
-import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument } from '../../src/graph/types.ts';
-import { chain, inputNode, tensorValue } from './helpers.ts';
+import { pipelineDocument, tensorValue } from './helpers.ts';
 
 /**
  * A graph large enough for the WebAssembly kernels (every layer above SIMD_MIN_WORK):
  * in 32×32×3 → c1 Conv2D 16 (3×3 same) → p MaxPool 2×2 → f Flatten → d Dense 10.
  */
-function bigDoc(): GraphDocument {
-  const data = Array.from({ length: 32 * 32 * 3 }, (_, i) => ((i * 37) % 101) / 50 - 1);
-  const parsed = parseGraph(
-    chain(
-      inputNode('in', tensorValue([32, 32, 3], data)),
-      { id: 'c1', type: 'Conv2D', params: { filters: 16, kernelSize: [3, 3], padding: 'same' } },
-      { id: 'p', type: 'MaxPool', params: { poolSize: [2, 2] } },
-      { id: 'f', type: 'Flatten' },
-      { id: 'd', type: 'Dense', params: { units: 10 } },
-    ),
-  );
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+const bigDoc = (): GraphDocument => pipelineDocument(32, 16, 10);
 
 const IDS = ['in', 'c1', 'p', 'f', 'd'];
 

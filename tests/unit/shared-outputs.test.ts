@@ -4,28 +4,14 @@ import { createEngineApi, toWireReport, transferablesOf } from '../../src/engine
 import { EngineSession } from '../../src/engine/session.ts';
 import { SHARE_FROM_VALUES, SharedOutputs } from '../../src/engine/shared-outputs.ts';
 import type { GraphEdit } from '../../src/graph/edits.ts';
-import { parseGraph } from '../../src/graph/parse.ts';
 import type { GraphDocument } from '../../src/graph/types.ts';
-import { chain, inputNode, tensorValue } from './helpers.ts';
+import { pipelineDocument } from './helpers.ts';
 
 /**
  * in 40×40×3 (4,800 values) → c1 Conv2D 8 (3×3 same, 12,800) → p MaxPool 2×2 (3,200) →
  * d Dense 4. Shared from 4,096 values: in and c1 are lent, p and d copied.
  */
-function doc(): GraphDocument {
-  const data = Array.from({ length: 40 * 40 * 3 }, (_, i) => ((i * 37) % 101) / 50 - 1);
-  const parsed = parseGraph(
-    chain(
-      inputNode('in', tensorValue([40, 40, 3], data)),
-      { id: 'c1', type: 'Conv2D', params: { filters: 8, kernelSize: [3, 3], padding: 'same' } },
-      { id: 'p', type: 'MaxPool', params: { poolSize: [2, 2] } },
-      { id: 'f', type: 'Flatten' },
-      { id: 'd', type: 'Dense', params: { units: 4 } },
-    ),
-  );
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
+const doc = (): GraphDocument => pipelineDocument(40, 8, 4);
 
 const activation = (i: number): GraphEdit => ({
   kind: 'setParams',

@@ -6,7 +6,6 @@ import {
   colorScaleFor,
   countedExtent,
   extentAfterChange,
-  sameColorScale,
   type CountedExtent,
   type TensorColorScale,
 } from './color-scale.ts';
@@ -156,8 +155,10 @@ function useStableScale(
     (known && change
       ? extentAfterChange(known, delta!.before, data, change.first, change.last)
       : known) ?? countedExtent(data);
-  const next = colorScaleFor(data, map, [extent.min, extent.max]);
-  const scale = shown && sameColorScale(shown.scale, next) ? shown.scale : next;
+  // The same map and range colour alike: keep the scale rather than build another.
+  const last = shown?.scale;
+  const same = last?.map === map && last.min === extent.min && last.max === extent.max;
+  const scale = same ? last : colorScaleFor(data, map, [extent.min, extent.max]);
   // React's "storing information from previous renders": set while rendering.
   setShown({ data, extent, scale });
   return scale;

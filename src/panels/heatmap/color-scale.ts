@@ -163,11 +163,6 @@ export function colorScaleFor(
   };
 }
 
-/** Whether two scales give every value the same colour: the same map, kind and range. */
-export function sameColorScale(a: TensorColorScale, b: TensorColorScale): boolean {
-  return a.map === b.map && a.kind === b.kind && a.min === b.min && a.max === b.max;
-}
-
 /**
  * The table as one 32-bit word per colour, RGBA in memory order (written bytewise, so
  * storing a word into an ImageData's buffer gives the same bytes on any endianness);
