@@ -6,6 +6,7 @@ import { dense } from './kernels/dense.ts';
 import { dropout } from './kernels/dropout.ts';
 import { maxPool } from './kernels/max-pool.ts';
 import type { WindowInfo } from '../graph/window.ts';
+import type { WeightedNode } from '../graph/weights.ts';
 import { copyInto } from './tensor.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, simdAvailable } from './wasm/index.ts';
 import type { WeightStore } from './weight-store.ts';
@@ -22,13 +23,24 @@ import type { WeightStore } from './weight-store.ts';
  */
 export const SIMD_MIN_WORK = 4096;
 
-function useSimd(work: number): boolean {
+function simdFor(work: number): boolean {
   return work >= SIMD_MIN_WORK && simdAvailable();
 }
 
 /** Multiply-adds of a Conv2D, or compares of a pooling window (filters = 1). */
 function windowWork(g: WindowInfo, filters: number): number {
   return g.outH * g.outW * g.kh * g.kw * g.inC * filters;
+}
+
+/**
+ * Whether a Conv2D or Dense runs on the SIMD kernels, activation included. It depends only
+ * on shapes, so a session and a fresh one given the same graph take the same path and agree
+ * bit for bit.
+ */
+export function onSimd(node: WeightedNode, input: Float32Array, shape: NodeShapeOk): boolean {
+  return node.type === 'Conv2D'
+    ? simdFor(windowWork(shape.window!, node.params.filters))
+    : simdFor(input.length * node.params.units);
 }
 
 /**
@@ -51,7 +63,7 @@ export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {
   Input: (node, _input, _shape, _weights, spare) => copyInto(node.params.tensor.data, spare),
   Conv2D: (node, input, shape, weights, spare) => {
     const g = shape.window!;
-    if (useSimd(windowWork(g, node.params.filters)))
+    if (onSimd(node, input, shape))
       return conv2dSimd(input, weights.packed(node, g.inC), g, node.params.activation, spare);
     const w = weights.get(node, g.inC);
     const out = conv2d(input, w.kernel, w.bias, g, node.params.filters);
@@ -59,12 +71,12 @@ export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {
   },
   MaxPool: (_node, input, shape, _weights, spare) => {
     const g = shape.window!;
-    return useSimd(windowWork(g, 1)) ? maxPoolSimd(input, g, spare) : maxPool(input, g);
+    return simdFor(windowWork(g, 1)) ? maxPoolSimd(input, g, spare) : maxPool(input, g);
   },
   Flatten: (_node, input, _shape, _weights, spare) => copyInto(input, spare),
   Dense: (node, input, shape, weights, spare) => {
     const inUnits = shape.inUnits!;
-    if (useSimd(input.length * node.params.units))
+    if (onSimd(node, input, shape))
       return denseSimd(input, weights.packed(node, inUnits), node.params.activation, spare);
     const w = weights.get(node, inUnits);
     const out = dense(input, w.kernel, w.bias, inUnits, node.params.units);

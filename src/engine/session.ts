@@ -11,7 +11,7 @@ import { inferShapes, type NodeShape } from '../graph/shape-inference.ts';
 import { descendantsOf, topologicalOrder } from '../graph/topo.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { now } from './clock.ts';
-import { runNode } from './registry.ts';
+import { PreActivations } from './pre-activations.ts';
 import type { Tensor } from './tensor.ts';
 import type { OutputMemory } from './shared-outputs.ts';
 import { WeightStore } from './weight-store.ts';
@@ -88,6 +88,11 @@ export class EngineSession {
   /** Failures while computing (not foreseeable from shapes), kept until the node is recomputed. */
   private runtimeErrors = new Map<string, string>();
   private weights = new WeightStore();
+  /** Sums kept for activation edits (pre-activations.ts). */
+  private preActivations = new PreActivations();
+  /** Each output's computation, numbered: what a node's kept sums were made from. */
+  private stamps = new Map<string, number>();
+  private computations = 0;
   private epoch = 0;
   private revision = 0;
   private computing = false;
@@ -253,13 +258,24 @@ export class EngineSession {
     if (!node || !shape?.ok) return;
     const source = this.inputOf.get(id);
     const input = source === undefined ? new Float32Array(0) : this.outputs.get(source);
+    const inputStamp = source === undefined ? 0 : this.stamps.get(source);
+    this.stamps.delete(id);
     try {
       if (!input) throw new Error(`input "${source}" has an error`);
       spare ??= this.memory?.take(sizeOf(shape.shape));
-      const output = runNode(node, input, shape, this.weights, spare);
+      const output = this.preActivations.compute(
+        node,
+        input,
+        inputStamp,
+        shape,
+        this.weights,
+        spare,
+      );
       this.outputs.set(id, output);
+      this.stamps.set(id, ++this.computations);
       if (spare && output !== spare) this.memory?.giveBack(spare);
     } catch (e) {
+      this.preActivations.forget(id);
       if (spare) this.memory?.giveBack(spare);
       // An allocation failure on one node must not take the session (or the worker) down.
       const error = input ? `could not compute: ${(e as Error).message}` : (e as Error).message;
@@ -317,5 +333,7 @@ export class EngineSession {
     this.timings.delete(id);
     this.runtimeErrors.delete(id);
     this.weights.forget(id);
+    this.preActivations.forget(id);
+    this.stamps.delete(id);
   }
 }

@@ -18,6 +18,8 @@ interface Entry {
   weights: ResolvedWeights;
   /** The same weights laid out for the SIMD kernels, made on first use. */
   packed?: PackedWeights;
+  /** Changes whenever the values do (a new entry, a new bias): what a kept result depends on. */
+  version: number;
 }
 
 /**
@@ -29,6 +31,7 @@ interface Entry {
  */
 export class WeightStore {
   private cache = new Map<string, Entry>();
+  private versions = 0;
 
   /** `inSize`: input channels of a Conv2D, input units of a Dense. */
   get(node: WeightedNode, inSize: number): ResolvedWeights {
@@ -44,6 +47,14 @@ export class WeightStore {
       entry.packed = packWeights(kernel, bias, kernel.length / outSize, outSize);
     }
     return entry.packed;
+  }
+
+  /**
+   * A number that changes whenever the node's weights do (resolving them if needed): equal
+   * numbers mean the same kernel and bias values.
+   */
+  version(node: WeightedNode, inSize: number): number {
+    return this.entry(node, inSize).version;
   }
 
   /** What is kept for a node now, without resolving anything: the weights and their packing. */
@@ -67,7 +78,7 @@ export class WeightStore {
     // The old packed weights may sit in kernel memory: free it for the new ones.
     this.release(hit);
     const { kernel, bias } = resolveNodeWeights(node, inSize);
-    const entry: Entry = { parts, weights: { kernel, bias } };
+    const entry: Entry = { parts, weights: { kernel, bias }, version: ++this.versions };
     this.cache.set(node.id, entry);
     return entry;
   }
@@ -75,6 +86,7 @@ export class WeightStore {
   private replaceBias(entry: Entry, parts: WeightParts): void {
     entry.parts = parts;
     entry.weights = { kernel: entry.weights.kernel, bias: resolveBias(parts) };
+    entry.version = ++this.versions;
     if (entry.packed) setPackedBias(entry.packed, entry.weights.bias);
   }
 

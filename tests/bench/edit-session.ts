@@ -130,27 +130,58 @@ function editLoop(
  * `engine edit` copies each output for transfer, as the worker does on a page served without
  * cross-origin isolation (issue 11's edit column); `engine edit, lent` lends it in shared
  * memory, as on an isolated page (how `vite` serves the app). Conv2D and Dense toggle
- * `activation` linear ↔ relu (the layer is recomputed; its weights stay as they are).
+ * `activation` linear ↔ relu: after the first toggle the session keeps the layer's sums and
+ * applies only the activation (engine/pre-activations.ts). `engine edit, new bias` is an edit
+ * the layer must be run again for: the first bias value typed alternately one higher and back
+ * (a `setCells`, as the bias grid sends it), the output copied for transfer.
  * MaxPool has no activation: each edit re-sets `padding` to the value it has, which the
  * session takes as an edit of the pool (verified: the report must say it recomputed the pool).
  */
-export const engineEdit: Implementation = editImplementation('engine edit', false);
-export const engineEditLent: Implementation = editImplementation('engine edit, lent', true);
+export const engineEdit: Implementation = editImplementation('engine edit', 'activation', false);
+export const engineEditLent: Implementation = editImplementation(
+  'engine edit, lent',
+  'activation',
+  true,
+);
+export const engineEditBias: Implementation = editImplementation(
+  'engine edit, new bias',
+  'bias',
+  false,
+);
 
-function editImplementation(name: string, shared: boolean): Implementation {
+function editImplementation(
+  name: string,
+  what: 'activation' | 'bias',
+  shared: boolean,
+): Implementation {
   return {
     name,
     async prepare(c) {
       const edit = (i: number): GraphEdit =>
         c.kind === 'pool'
           ? { kind: 'setParams', id: LAYER, params: { padding: 'valid' } }
-          : { kind: 'setParams', id: LAYER, params: { activation: i % 2 ? 'linear' : 'relu' } };
+          : what === 'bias'
+            ? {
+                kind: 'setCells',
+                id: LAYER,
+                param: 'bias',
+                cells: [{ index: 0, value: c.bias[0]! + (i % 2 ? 0 : 1) }],
+              }
+            : { kind: 'setParams', id: LAYER, params: { activation: i % 2 ? 'linear' : 'relu' } };
       const loop = editLoop(parse(layerGraph(c)), edit, [LAYER], shared);
-      const relu = () => c.kind !== 'pool' && loop.calls() % 2 === 1;
+      // Whether the last call left the odd state: relu, or the first bias one higher.
+      const odd = () => c.kind !== 'pool' && loop.calls() % 2 === 1;
+      const units = c.kind === 'conv' ? c.filters : c.kind === 'dense' ? c.units : 1;
+      const expected = (reference: Float32Array) =>
+        !odd()
+          ? reference
+          : what === 'bias'
+            ? reference.map((v, i) => (i % units === 0 ? v + 1 : v))
+            : reference.map((v) => Math.max(0, v));
       return {
         run: () => loop.run().outputs[0]?.data ?? new Float32Array(0),
         after: loop.verify,
-        expected: (reference) => (relu() ? reference.map((v) => Math.max(0, v)) : reference),
+        expected,
         phases: () => loop.phases,
         // Measured: a slide-sized edit takes ~2,000 calls to settle (97 → 12 µs on 5×5×1→1).
         warmupCalls: 3000,

@@ -10,7 +10,7 @@ import { maxPool } from '../../src/engine/kernels/max-pool.ts';
 import { SIMD_MIN_WORK } from '../../src/engine/registry.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, packWeights } from '../../src/engine/wasm/index.ts';
 import { toChw, toHwc, workOf, type BenchCase } from './cases.ts';
-import { engineEdit, engineEditLent } from './edit-session.ts';
+import { engineEdit, engineEditBias, engineEditLent } from './edit-session.ts';
 import { onnxModel, type OnnxOp } from './onnx-model.ts';
 
 /** One prepared layer: input Float32Array in, output Float32Array (HWC) out. */
@@ -219,6 +219,7 @@ export const IMPLEMENTATIONS: Implementation[] = [
   engineTs,
   engineEdit,
   engineEditLent,
+  engineEditBias,
   tfjs('cpu'),
   tfjs('wasm'),
   onnx,

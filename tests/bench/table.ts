@@ -28,6 +28,7 @@ const COLUMNS = [
   'engine TS',
   EDIT,
   'engine edit, lent',
+  'engine edit, new bias',
   'tfjs-cpu',
   'tfjs-wasm',
   'ort-wasm',

@@ -22,3 +22,20 @@ export function activateInMemory(
       return rt.exports.softmax(at, n, lastDim);
   }
 }
+
+/**
+ * `activation` applied to a copy of `src` by the SIMD kernels (the same code the Conv2D and
+ * Dense kernels run after their sums, so the same bits): into `into` when it has the length.
+ */
+export function activateCopyWasm(
+  rt: KernelRuntime,
+  src: Float32Array,
+  activation: Activation,
+  lastDim: number,
+  into?: Float32Array,
+): Float32Array {
+  const at = rt.scratch(src.length * 4);
+  rt.f32.set(src, at >> 2);
+  activateInMemory(rt, at, src.length, activation, lastDim);
+  return rt.copyOut(at, src.length, into);
+}

@@ -1,5 +1,6 @@
 import type { Activation } from '../../graph/types.ts';
 import type { WindowInfo } from '../../graph/window.ts';
+import { activateCopyWasm } from './activations.ts';
 import { conv2dWasm } from './conv2d.ts';
 import { denseWasm } from './dense.ts';
 import { maxPoolWasm } from './max-pool.ts';
@@ -55,6 +56,16 @@ export function denseSimd(
   into?: Float32Array,
 ): Float32Array {
   return denseWasm(runtime(), x, w, activation, into);
+}
+
+/** The activation applied to a copy of `src`, as the Conv2D and Dense kernels apply it. */
+export function activateCopySimd(
+  src: Float32Array,
+  activation: Activation,
+  lastDim: number,
+  into?: Float32Array,
+): Float32Array {
+  return activateCopyWasm(runtime(), src, activation, lastDim, into);
 }
 
 /** MaxPooling2D. */
