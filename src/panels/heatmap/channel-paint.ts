@@ -27,18 +27,26 @@ export function markedBox(
   const { channels, cols } = layout;
   let row = Math.floor(from / cols);
   let col = from - row * cols;
-  for (let i = from, at = from * channels + channel - offset; i <= to; i++, at += channels) {
+  let i = from;
+  for (let at = from * channels + channel - offset; i <= to; i++, at += channels) {
     if (marks[at]) {
       if (row < top) top = row;
       if (col < left) left = col;
       if (row > bottom) bottom = row;
       if (col > right) right = col;
+      // Every column is in: only the last marked row is left to find, from the end.
+      if (left === 0 && right === cols - 1) break;
     }
     if (++col === cols) {
       col = 0;
       row++;
     }
   }
+  for (let j = to, at = to * channels + channel - offset; j > i; j--, at -= channels)
+    if (marks[at]) {
+      bottom = Math.max(bottom, Math.floor(j / cols));
+      break;
+    }
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 

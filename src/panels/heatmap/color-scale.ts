@@ -83,13 +83,14 @@ export function extentAfterChange(
 ): CountedExtent | null {
   let { min, max, atMin, atMax } = extent;
   if (atMin === 0 || atMax === 0) return null;
+  // Two passes over the changed range cost more than one scan of the whole, past half of it.
+  if (2 * (last - first + 1) > after.length) return null;
   for (let i = first; i <= last; i++) {
     const was = before[i]!;
     if (was === after[i]) continue;
-    if (was === min) atMin--;
-    if (was === max) atMax--;
+    if (was === min && --atMin === 0) return null;
+    if (was === max && --atMax === 0) return null;
   }
-  if (atMin === 0 || atMax === 0) return null;
   for (let i = first; i <= last; i++) {
     const now = after[i]!;
     if (before[i] === now || !Number.isFinite(now)) continue;

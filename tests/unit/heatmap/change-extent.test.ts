@@ -14,18 +14,27 @@ const value = fc.oneof(
   fc.float({ min: -8, max: 8, noNaN: true }),
 );
 
-/** A tensor and the same after some cells were set. */
-const edited = fc
-  .tuple(
-    fc.array(value, { minLength: 1, maxLength: 40 }),
-    fc.array(fc.tuple(fc.nat(), value), { maxLength: 6 }),
-  )
-  .map(([values, edits]) => {
-    const before = Float32Array.from(values);
-    const after = before.slice();
-    for (const [at, v] of edits) after[at % after.length] = v;
-    return { before, after };
-  });
+/**
+ * A tensor and the same after some cells were set: anywhere, or (as a dot does) within five
+ * neighbouring cells.
+ */
+const editedOf = (minLength: number) =>
+  fc
+    .tuple(
+      fc.array(value, { minLength, maxLength: 40 }),
+      fc.array(fc.tuple(fc.nat(), value), { maxLength: 6 }),
+      fc.option(fc.nat(), { nil: undefined }),
+    )
+    .map(([values, edits, near]) => {
+      const before = Float32Array.from(values);
+      const after = before.slice();
+      for (const [at, v] of edits)
+        after[(near === undefined ? at : near + (at % 5)) % after.length] = v;
+      return { before, after };
+    });
+const edited = editedOf(1);
+/** Long enough that a dot's change stays under half the tensor, where the shortcut is taken. */
+const editedLong = editedOf(12);
 
 describe('what a recomputation changed', () => {
   it('countedExtent is finiteExtent, and counts the values at each end', () => {
@@ -66,7 +75,7 @@ describe('what a recomputation changed', () => {
   it('the extent after a change, when it can tell, is the extent of a whole scan', () => {
     let told = 0;
     fc.assert(
-      fc.property(edited, ({ before, after }) => {
+      fc.property(editedLong, ({ before, after }) => {
         const change = changedCells(before, after);
         if (!change) return;
         const got = extentAfterChange(
