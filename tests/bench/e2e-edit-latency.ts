@@ -26,8 +26,10 @@
  * Edit-to-heatmap, per edit: from `performance.now()` just before the select's value is set
  * and `change` dispatched (for a dot, the pointerup's timeStamp), to the end of the first
  * animation frame (a rAF callback, then a posted message, i.e. after that frame's paint) that
- * begins after both (a) the status line shows the new report and (b) every canvas of the last
- * node has been repainted (`putImageData`, counted by a hook installed before the app loads).
+ * begins after both (a) the status line shows the new report and (b) the last node's canvases
+ * have been repainted (`putImageData`, counted by a hook installed before the app loads): at
+ * least one drawn, then a whole frame with none (a map repaints only what changed, so a
+ * channel the edit left alone is not drawn).
  *
  * Long tasks: a PerformanceObserver for 'longtask' (buffered), installed before the app loads;
  * the longest one during the timed edits, and during the pause after the last edit (the app
@@ -172,7 +174,7 @@ async function startPreview(port: number): Promise<ChildProcess> {
 }
 
 interface EditSample {
-  /** Edit → end of the first frame after the report and every c2 repaint. */
+  /** Edit → end of the first frame after the report and the last c2 repaint. */
   ms: number;
   /** Edit → the status line shows the report (the page has received it). */
   reportMs: number;
