@@ -65,6 +65,23 @@ export class PreActivations {
     return activateCopy(sums, node.params.activation, lastDim, onSimd(node, input, shape), spare);
   }
 
+  /**
+   * The node's output was computed another way (some rows of it, `runNodeRows`) for this
+   * input, weights and geometry: its old sums no longer hold, but the next edit with the same
+   * key may keep new ones.
+   */
+  computedElsewhere(
+    node: GraphNode,
+    inputStamp: number | undefined,
+    shape: NodeShapeOk,
+    weights: WeightStore,
+  ): void {
+    this.kept.delete(node.id);
+    if ((node.type === 'Conv2D' || node.type === 'Dense') && inputStamp !== undefined)
+      this.keys.set(node.id, sumsKey(node, inputStamp, shape, weights));
+    else this.keys.delete(node.id);
+  }
+
   /** Drop what is kept for a node (removed, or its computation failed). */
   forget(id: string): void {
     this.keys.delete(id);

@@ -5,7 +5,7 @@ import { conv2d } from './kernels/conv2d.ts';
 import { dense } from './kernels/dense.ts';
 import { dropout } from './kernels/dropout.ts';
 import { maxPool } from './kernels/max-pool.ts';
-import type { WindowInfo } from '../graph/window.ts';
+import { rowsWindow, type WindowInfo } from '../graph/window.ts';
 import type { WeightedNode } from '../graph/weights.ts';
 import { copyInto } from './tensor.ts';
 import { conv2dSimd, denseSimd, maxPoolSimd, simdAvailable } from './wasm/index.ts';
@@ -96,4 +96,42 @@ export function runNode(
 ): Float32Array {
   const kernel = KERNELS[node.type] as NodeKernel<typeof node.type>;
   return kernel(node, input, shape, weights, spare);
+}
+
+/**
+ * Recompute only output rows `from`..`to` of a Conv2D or MaxPool into `into`, which holds the
+ * node's output for every other row: the kernels run on the input rows those rows read, with
+ * the window cut to them (graph/window.ts `rowsWindow`), by the path the whole node takes, so
+ * each value is the one a whole computation gives, bit for bit. Returns false, writing
+ * nothing, for a node that cannot (another type, or rows that read only padding).
+ */
+export function runNodeRows(
+  node: GraphNode,
+  input: Float32Array,
+  shape: NodeShapeOk,
+  weights: WeightStore,
+  into: Float32Array,
+  from: number,
+  to: number,
+): boolean {
+  if (node.type !== 'Conv2D' && node.type !== 'MaxPool') return false;
+  const g = shape.window!;
+  const part = rowsWindow(g, from, to);
+  if (!part) return false;
+  const rowLength = g.inW * g.inC;
+  const x = input.subarray(part.inFrom * rowLength, (part.inTo + 1) * rowLength);
+  let rows: Float32Array;
+  if (node.type === 'MaxPool') {
+    rows = simdFor(windowWork(g, 1)) ? maxPoolSimd(x, part.g) : maxPool(x, part.g);
+  } else {
+    const { filters, activation } = node.params;
+    if (onSimd(node, input, shape))
+      rows = conv2dSimd(x, weights.packed(node, g.inC), part.g, activation);
+    else {
+      const w = weights.get(node, g.inC);
+      rows = activate(conv2d(x, w.kernel, w.bias, part.g, filters), activation, filters);
+    }
+  }
+  into.set(rows, from * g.outW * (shape.shape.at(-1) ?? 1));
+  return true;
 }

@@ -7,11 +7,13 @@ import {
 } from '../graph/edit-apply.ts';
 import type { ParseResult } from '../graph/parse.ts';
 import { sizeOf } from '../graph/shape.ts';
-import { inferShapes, type NodeShape } from '../graph/shape-inference.ts';
+import { inferShapes, type NodeShape, type NodeShapeOk } from '../graph/shape-inference.ts';
 import { descendantsOf, topologicalOrder } from '../graph/topo.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { now } from './clock.ts';
 import { PreActivations } from './pre-activations.ts';
+import { runNodeRows } from './registry.ts';
+import { rowsReached } from '../graph/window.ts';
 import type { Tensor } from './tensor.ts';
 import type { OutputMemory } from './shared-outputs.ts';
 import { WeightStore } from './weight-store.ts';
@@ -50,6 +52,19 @@ export interface SessionOptions {
   ownsDocuments?: boolean;
 }
 
+/**
+ * Rows of a node's output (its first axis) that may differ from its last computed output:
+ * an inclusive range, every row, or none.
+ */
+type Rows = readonly [number, number] | 'all' | null;
+
+function unionRows(a: Rows | undefined, b: Rows): Rows {
+  if (a === undefined || a === null) return b;
+  if (b === null) return a;
+  if (a === 'all' || b === 'all') return 'all';
+  return [Math.min(a[0], b[0]), Math.max(a[1], b[1])];
+}
+
 /** Replaced Input tensors kept for reuse, per length. */
 const RECYCLED_PER_LENGTH = 2;
 
@@ -74,6 +89,7 @@ export class EngineSession {
   private shapes = new Map<string, NodeShape>();
   private order: string[] = [];
   private inputOf = new Map<string, string>();
+  private childrenOf = new Map<string, string[]>();
   private outputs = new Map<string, Float32Array>();
   /**
    * Outputs of dirty nodes, no longer readable through `output()`: each node's next
@@ -93,6 +109,14 @@ export class EngineSession {
   /** Each output's computation, numbered: what a node's kept sums were made from. */
   private stamps = new Map<string, number>();
   private computations = 0;
+  /**
+   * For dirty nodes: the rows of their output that may differ from their last one (absent:
+   * all). A drawing-pad dot changes a few rows of an Input; a Conv2D or MaxPool below then
+   * recomputes only the rows whose windows read them (`runNodeRows`).
+   */
+  private changedRows = new Map<string, Rows>();
+  /** Dirty nodes' last outputs that the page still reads (shared memory): read, never written. */
+  private lentBefore = new Map<string, Float32Array>();
   private epoch = 0;
   private revision = 0;
   private computing = false;
@@ -134,9 +158,34 @@ export class EngineSession {
     if (this.recycled) this.recycleInputs(before, result.value.doc, edits);
     for (const id of result.value.removed) this.forget(id);
     this.install(result.value.doc, result.value.touched, result.value.structural);
+    // A structural edit touches every node it rewires, a load every node: all rows of those.
+    for (const id of result.value.touched)
+      this.changedRows.set(id, unionRows(this.changedRows.get(id), this.editedRows(id, edits)));
     if (edits.length > 0) this.epoch++;
     this.revision = revision ?? this.epoch;
     return { ok: true, value: this.epoch };
+  }
+
+  /**
+   * The rows of an edited node's output that `edits` may have changed: an Input's cell edits
+   * change the rows of their cells; any other edit of a node may change all of it.
+   */
+  private editedRows(id: string, edits: readonly GraphEdit[]): Rows {
+    const node = this.doc.nodes.find((n) => n.id === id);
+    const shape = this.shapes.get(id);
+    if (node?.type !== 'Input' || !shape?.ok || shape.shape.length !== 3) return 'all';
+    const rowLength = shape.shape[1]! * shape.shape[2]!;
+    let rows: Rows = null;
+    for (const e of edits) {
+      if (!('id' in e) || e.id !== id || e.kind === 'moveNode' || e.kind === 'setExercise')
+        continue;
+      if (e.kind !== 'setCells' || e.param !== 'tensor') return 'all';
+      for (const cell of e.cells) {
+        const row = Math.floor(cell.index / rowLength);
+        rows = unionRows(rows, [row, row]);
+      }
+    }
+    return rows ?? 'all';
   }
 
   /** Keep the Input tensors that cell edits replaced, if no node of `after` holds them. */
@@ -171,6 +220,9 @@ export class EngineSession {
     // Parameter and cell edits keep the nodes and edges: the order and the inputs stand.
     if (structural) {
       this.inputOf = new Map(doc.edges.map((e) => [e.target, e.source]));
+      this.childrenOf = new Map();
+      for (const e of doc.edges)
+        this.childrenOf.set(e.source, [...(this.childrenOf.get(e.source) ?? []), e.target]);
       this.order = topologicalOrder(
         doc.nodes.map((n) => n.id),
         doc.edges,
@@ -253,27 +305,39 @@ export class EngineSession {
     let spare = this.spare.get(id);
     this.spare.delete(id);
     this.runtimeErrors.delete(id);
+    const rows = this.changedRows.get(id) ?? 'all';
+    this.changedRows.delete(id);
+    const lent = this.lentBefore.get(id);
+    this.lentBefore.delete(id);
+    this.stamps.delete(id);
     const shape = this.shapes.get(id);
     const node = this.doc.nodes.find((n) => n.id === id);
     if (!node || !shape?.ok) return;
     const source = this.inputOf.get(id);
     const input = source === undefined ? new Float32Array(0) : this.outputs.get(source);
     const inputStamp = source === undefined ? 0 : this.stamps.get(source);
-    this.stamps.delete(id);
     try {
       if (!input) throw new Error(`input "${source}" has an error`);
-      spare ??= this.memory?.take(sizeOf(shape.shape));
-      const output = this.preActivations.compute(
-        node,
-        input,
-        inputStamp,
-        shape,
-        this.weights,
-        spare,
-      );
+      const size = sizeOf(shape.shape);
+      const before = spare ?? (lent && this.memory?.held(lent) ? lent : undefined);
+      let output =
+        rows !== 'all' && before?.length === size
+          ? this.computeRows(node, input, shape, before, spare, rows)
+          : undefined;
+      if (output) this.preActivations.computedElsewhere(node, inputStamp, shape, this.weights);
+      else {
+        spare ??= this.memory?.take(size);
+        output = this.preActivations.compute(node, input, inputStamp, shape, this.weights, spare);
+        if (spare && output !== spare) this.memory?.giveBack(spare);
+      }
       this.outputs.set(id, output);
       this.stamps.set(id, ++this.computations);
-      if (spare && output !== spare) this.memory?.giveBack(spare);
+      // What changed here is what the children's windows may read.
+      for (const child of this.childrenOf.get(id) ?? [])
+        this.changedRows.set(
+          child,
+          unionRows(this.changedRows.get(child), this.rowsSeenBy(child, rows)),
+        );
     } catch (e) {
       this.preActivations.forget(id);
       if (spare) this.memory?.giveBack(spare);
@@ -283,6 +347,38 @@ export class EngineSession {
       this.shapes.set(id, { ok: false, error });
     }
     this.timings.set(id, now() - start);
+  }
+
+  /**
+   * The node's output with only `rows` recomputed, the rest kept from `before` (its last
+   * output, unchanged there): in `spare` (which is `before`) or a fresh array. Undefined when
+   * the node's kernel cannot compute some rows alone.
+   */
+  private computeRows(
+    node: GraphDocument['nodes'][number],
+    input: Float32Array,
+    shape: NodeShapeOk,
+    before: Float32Array,
+    spare: Float32Array | undefined,
+    rows: readonly [number, number] | null,
+  ): Float32Array | undefined {
+    const size = before.length;
+    const into = spare ?? this.memory?.take(size) ?? new Float32Array(size);
+    if (into !== before) into.set(before);
+    if (rows === null || runNodeRows(node, input, shape, this.weights, into, rows[0], rows[1]))
+      return into;
+    if (into !== spare) this.memory?.giveBack(into);
+    return undefined;
+  }
+
+  /** Rows of `child`'s output that may change when `rows` of its input have. */
+  private rowsSeenBy(child: string, rows: Rows): Rows {
+    if (rows === null || rows === 'all') return rows;
+    const node = this.doc.nodes.find((n) => n.id === child);
+    const shape = this.shapes.get(child);
+    if ((node?.type !== 'Conv2D' && node?.type !== 'MaxPool') || !shape?.ok || !shape.window)
+      return 'all';
+    return rowsReached(shape.window, rows[0], rows[1]);
   }
 
   private report(): EvaluationReport {
@@ -319,8 +415,10 @@ export class EngineSession {
     const data = this.outputs.get(id);
     if (!data) return;
     this.outputs.delete(id);
-    if (this.memory?.held(data)) this.memory.retire(data);
-    else this.spare.set(id, data);
+    if (this.memory?.held(data)) {
+      this.memory.retire(data);
+      this.lentBefore.set(id, data);
+    } else this.spare.set(id, data);
   }
 
   private forget(id: string): void {
@@ -335,5 +433,7 @@ export class EngineSession {
     this.weights.forget(id);
     this.preActivations.forget(id);
     this.stamps.delete(id);
+    this.changedRows.delete(id);
+    this.lentBefore.delete(id);
   }
 }

@@ -80,3 +80,44 @@ function axis(n: number, k: number, s: number, padding: Padding): [number, numbe
   const out = Math.ceil(n / s);
   return [out, Math.max((out - 1) * s + k - n, 0)];
 }
+
+/**
+ * The output rows whose windows read any of input rows `from`..`to` (inclusive), or null for
+ * none: what a change of those input rows can reach (the receptive field, inverted).
+ * @example rowsReached(windowInfo([5, 5, 1], [3, 3], [1, 1], 'same').info, 4, 4) // [3, 4]
+ */
+export function rowsReached(g: WindowInfo, from: number, to: number): [number, number] | null {
+  // Output row y reads input rows y·sh − padTop … y·sh − padTop + kh − 1.
+  const first = Math.max(0, Math.ceil((from + g.padTop - g.kh + 1) / g.sh));
+  const last = Math.min(g.outH - 1, Math.floor((to + g.padTop) / g.sh));
+  return first <= last ? [first, last] : null;
+}
+
+/**
+ * The window computing only output rows `from`..`to`, and the input rows it reads
+ * (`inFrom`..`inTo`): a kernel given those input rows and this window computes exactly those
+ * output rows, each as the whole window computes it. Null when the rows read no input row at
+ * all (only padding), which a kernel cannot be given.
+ */
+export function rowsWindow(
+  g: WindowInfo,
+  from: number,
+  to: number,
+): { g: WindowInfo; inFrom: number; inTo: number } | null {
+  const top = from * g.sh - g.padTop;
+  const bottom = to * g.sh - g.padTop + g.kh - 1;
+  const inFrom = Math.max(top, 0);
+  const inTo = Math.min(bottom, g.inH - 1);
+  if (inFrom > inTo) return null;
+  return {
+    g: {
+      ...g,
+      inH: inTo - inFrom + 1,
+      outH: to - from + 1,
+      padTop: inFrom - top,
+      padBottom: bottom - inTo,
+    },
+    inFrom,
+    inTo,
+  };
+}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { windowInfo } from '../../src/graph/window.ts';
+import { rowsReached, rowsWindow, windowInfo } from '../../src/graph/window.ts';
 import { inferShapes } from '../../src/graph/shape-inference.ts';
 import { parseGraph } from '../../src/graph/parse.ts';
 import { chain, inputNode, tensorValue } from './helpers.ts';
@@ -81,5 +82,53 @@ describe('shape inference', () => {
     // Keras's param counts: 3·3·1·8 + 8 = 80; 392·10 + 10 = 3930.
     expect(c?.ok && c.paramCount).toBe(80);
     expect(d?.ok && d.paramCount).toBe(3930);
+  });
+});
+
+describe('the rows an edit reaches', () => {
+  const window = fc
+    .record({
+      inH: fc.integer({ min: 1, max: 12 }),
+      kh: fc.integer({ min: 1, max: 5 }),
+      sh: fc.integer({ min: 1, max: 3 }),
+      padding: fc.constantFrom('valid' as const, 'same' as const),
+    })
+    .map(({ inH, kh, sh, padding }) => windowInfo([inH, 2, 1], [kh, 1], [sh, 1], padding))
+    .filter((r) => r.ok)
+    .map((r) => (r.ok ? r.info : null)!);
+
+  it('rowsReached: exactly the output rows whose windows read a changed input row', () => {
+    fc.assert(
+      fc.property(window, fc.nat(), fc.nat(), (g, a, b) => {
+        const from = a % g.inH;
+        const to = from + (b % (g.inH - from));
+        const reads = (y: number) => [...Array(g.kh).keys()].map((k) => y * g.sh - g.padTop + k);
+        const byHand = [...Array(g.outH).keys()].filter((y) =>
+          reads(y).some((r) => r >= from && r <= to),
+        );
+        const got = rowsReached(g, from, to);
+        expect(got).toEqual(byHand.length ? [byHand[0], byHand.at(-1)] : null);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('rowsWindow: the cut window reads the same input rows, padding where the whole one does', () => {
+    fc.assert(
+      fc.property(window, fc.nat(), fc.nat(), (g, a, b) => {
+        const from = a % g.outH;
+        const to = from + (b % (g.outH - from));
+        const part = rowsWindow(g, from, to);
+        if (!part) return;
+        const { g: cut, inFrom } = part;
+        expect(cut.outH).toBe(to - from + 1);
+        // Padded rows the cut kernel sees = the whole window's padded rows for those outputs.
+        expect(cut.padTop + cut.inH + cut.padBottom).toBe((to - from) * g.sh + g.kh);
+        for (let y = 0; y < cut.outH; y++)
+          for (let k = 0; k < g.kh; k++)
+            expect(y * cut.sh - cut.padTop + k + inFrom).toBe((y + from) * g.sh - g.padTop + k);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
