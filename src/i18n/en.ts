@@ -129,7 +129,7 @@ export const en = {
   'draw.sizeCurrent': '{h}×{w} (current)',
   'draw.mnistHint':
     'Drawn like an MNIST digit: the Input gets your strokes scaled to 20 px and centred, as the network was trained.',
-  'draw.hint': 'Each stroke recomputes everything downstream.',
+  'draw.hint': 'Each stroke recomputes only what it reaches downstream.',
   'filter.label': 'classic filter',
   'filter.custom': '(custom)',
   'filter.sobel-x': 'Sobel x',

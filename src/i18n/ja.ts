@@ -119,7 +119,7 @@ export const ja: Record<Exclude<MessageKey, SectionKey>, string> = {
   'draw.sizeCurrent': '{h}×{w}(現在)',
   'draw.mnistHint':
     'MNISTの数字と同じように、描いた線を20ピクセルに拡大・縮小して中央に置き、入力に渡します(ネットワークが学習したときと同じです)。',
-  'draw.hint': 'ひと筆ごとに、下流のノードをすべて再計算します。',
+  'draw.hint': 'ひと筆ごとに、下流で影響の及ぶ部分だけを再計算します。',
   'filter.label': '定番のフィルタ',
   'filter.custom': '(カスタム)',
   'filter.sobel-x': 'Sobel x',
