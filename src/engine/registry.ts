@@ -58,21 +58,36 @@ type NodeKernel<T extends NodeType> = (
   spare: Float32Array | undefined,
 ) => Float32Array;
 
+/**
+ * A Conv2D over the window `g` of `x`, by the path `simd` names (chosen from the whole
+ * node's shape, so that some rows of it are computed as the whole computes them).
+ */
+function convolve(
+  node: NodeOf<'Conv2D'>,
+  x: Float32Array,
+  g: WindowInfo,
+  simd: boolean,
+  weights: WeightStore,
+  spare?: Float32Array,
+): Float32Array {
+  const { filters, activation } = node.params;
+  if (simd) return conv2dSimd(x, weights.packed(node, g.inC), g, activation, spare);
+  const w = weights.get(node, g.inC);
+  return activate(conv2d(x, w.kernel, w.bias, g, filters), activation, filters);
+}
+
+/** A MaxPool over the window `g` of `x`, by the path `simd` names. */
+function pool(x: Float32Array, g: WindowInfo, simd: boolean, spare?: Float32Array): Float32Array {
+  return simd ? maxPoolSimd(x, g, spare) : maxPool(x, g);
+}
+
 /** Every node type's kernel, listed explicitly (tfjs-backend-cpu `register_all_kernels.ts`). */
 export const KERNELS: { [T in NodeType]: NodeKernel<T> } = {
   Input: (node, _input, _shape, _weights, spare) => copyInto(node.params.tensor.data, spare),
-  Conv2D: (node, input, shape, weights, spare) => {
-    const g = shape.window!;
-    if (onSimd(node, input, shape))
-      return conv2dSimd(input, weights.packed(node, g.inC), g, node.params.activation, spare);
-    const w = weights.get(node, g.inC);
-    const out = conv2d(input, w.kernel, w.bias, g, node.params.filters);
-    return activate(out, node.params.activation, node.params.filters);
-  },
-  MaxPool: (_node, input, shape, _weights, spare) => {
-    const g = shape.window!;
-    return simdFor(windowWork(g, 1)) ? maxPoolSimd(input, g, spare) : maxPool(input, g);
-  },
+  Conv2D: (node, input, shape, weights, spare) =>
+    convolve(node, input, shape.window!, onSimd(node, input, shape), weights, spare),
+  MaxPool: (_node, input, shape, _weights, spare) =>
+    pool(input, shape.window!, simdFor(windowWork(shape.window!, 1)), spare),
   Flatten: (_node, input, _shape, _weights, spare) => copyInto(input, spare),
   Dense: (node, input, shape, weights, spare) => {
     const inUnits = shape.inUnits!;
@@ -120,18 +135,10 @@ export function runNodeRows(
   if (!part) return false;
   const rowLength = g.inW * g.inC;
   const x = input.subarray(part.inFrom * rowLength, (part.inTo + 1) * rowLength);
-  let rows: Float32Array;
-  if (node.type === 'MaxPool') {
-    rows = simdFor(windowWork(g, 1)) ? maxPoolSimd(x, part.g) : maxPool(x, part.g);
-  } else {
-    const { filters, activation } = node.params;
-    if (onSimd(node, input, shape))
-      rows = conv2dSimd(x, weights.packed(node, g.inC), part.g, activation);
-    else {
-      const w = weights.get(node, g.inC);
-      rows = activate(conv2d(x, w.kernel, w.bias, part.g, filters), activation, filters);
-    }
-  }
+  const rows =
+    node.type === 'MaxPool'
+      ? pool(x, part.g, simdFor(windowWork(g, 1)))
+      : convolve(node, x, part.g, onSimd(node, input, shape), weights);
   into.set(rows, from * g.outW * (shape.shape.at(-1) ?? 1));
   return true;
 }

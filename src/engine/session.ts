@@ -371,14 +371,14 @@ export class EngineSession {
     return undefined;
   }
 
-  /** Rows of `child`'s output that may change when `rows` of its input have. */
+  /**
+   * Rows of `child`'s output that may change when `rows` of its input have: those a sliding
+   * window reads (Conv2D, MaxPool); every row of any other node.
+   */
   private rowsSeenBy(child: string, rows: Rows): Rows {
     if (rows === null || rows === 'all') return rows;
-    const node = this.doc.nodes.find((n) => n.id === child);
     const shape = this.shapes.get(child);
-    if ((node?.type !== 'Conv2D' && node?.type !== 'MaxPool') || !shape?.ok || !shape.window)
-      return 'all';
-    return rowsReached(shape.window, rows[0], rows[1]);
+    return shape?.ok && shape.window ? rowsReached(shape.window, rows[0], rows[1]) : 'all';
   }
 
   private report(): EvaluationReport {

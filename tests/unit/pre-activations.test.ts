@@ -59,10 +59,23 @@ describe.each([
   // 4×4×3 → 2 filters, Dense 8 → 4: slide-sized, both on the TypeScript kernels.
   { path: 'TypeScript', side: 4, filters: 2, units: 4, conv: 'conv2d', dense: 'dense' },
 ])('activation edits, $path kernels', ({ side, filters, units, conv, dense }) => {
-  it('run the layer once more, then only the activation; outputs stay bit-identical', () => {
+  /** A session of the pipeline, evaluated once. */
+  const evaluated = () => {
     const session = new EngineSession();
     session.load(pipelineDocument(side, filters, units));
     session.evaluate();
+    return session;
+  };
+  /** Apply each edit and evaluate, one after another. */
+  const editEach = (session: EngineSession, ...edits: GraphEdit[]) => {
+    for (const edit of edits) {
+      session.apply([edit]);
+      session.evaluate();
+    }
+  };
+
+  it('run the layer once more, then only the activation; outputs stay bit-identical', () => {
+    const session = evaluated();
     expect(calls.get(conv)).toBe(1);
     expect(calls.get(dense)).toBe(1);
     const sequence = ['linear', 'relu', 'tanh', 'sigmoid', 'linear', 'softmax', 'relu'];
@@ -88,32 +101,26 @@ describe.each([
   });
 
   it('an upstream edit runs the layer again, and the next activation edit keeps new sums', () => {
-    const session = new EngineSession();
-    session.load(pipelineDocument(side, filters, units));
-    session.evaluate();
-    session.apply([activation('c1', 'linear')]);
-    session.evaluate();
-    session.apply([
-      { kind: 'setCells', id: 'in', param: 'tensor', cells: [{ index: 0, value: 3 }] },
-    ]);
-    session.evaluate();
+    const session = evaluated();
+    editEach(session, activation('c1', 'linear'), {
+      kind: 'setCells',
+      id: 'in',
+      param: 'tensor',
+      cells: [{ index: 0, value: 3 }],
+    });
     expect(calls.get(conv)).toBe(3);
-    session.apply([activation('c1', 'relu')]);
-    session.evaluate();
-    session.apply([activation('c1', 'tanh')]);
-    session.evaluate();
+    editEach(session, activation('c1', 'relu'), activation('c1', 'tanh'));
     expect(calls.get(conv)).toBe(4);
     expect(bitsOf(session.output('c1')?.data)).toBe(freshBits(session, ['c1'])[0]);
   });
 
   it('a new bias value runs the layer again (the sums depend on it)', () => {
-    const session = new EngineSession();
-    session.load(pipelineDocument(side, filters, units));
-    session.evaluate();
-    session.apply([activation('c1', 'linear')]);
-    session.evaluate();
-    session.apply([{ kind: 'setParams', id: 'c1', params: { useBias: false } }]);
-    session.evaluate();
+    const session = evaluated();
+    editEach(session, activation('c1', 'linear'), {
+      kind: 'setParams',
+      id: 'c1',
+      params: { useBias: false },
+    });
     expect(calls.get(conv)).toBe(3);
     expect(bitsOf(session.output('c1')?.data)).toBe(freshBits(session, ['c1'])[0]);
   });
